@@ -1,0 +1,3 @@
+import { updateCommercePoolEndpoint } from "@/server/rest/endpoints/network-catalogue";
+
+export const PATCH = updateCommercePoolEndpoint.handler;

@@ -1,0 +1,3 @@
+import { blockContactEndpoint } from "@/server/rest/endpoints/contacts";
+
+export const POST = blockContactEndpoint.handler;

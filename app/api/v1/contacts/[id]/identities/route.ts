@@ -1,0 +1,3 @@
+import { addContactIdentityEndpoint } from "@/server/rest/endpoints/contacts";
+
+export const POST = addContactIdentityEndpoint.handler;

@@ -1,0 +1,3 @@
+import { unblockContactEndpoint } from "@/server/rest/endpoints/contacts";
+
+export const POST = unblockContactEndpoint.handler;

@@ -1,0 +1,3 @@
+import { archiveCurrencyEndpoint } from "@/server/rest/endpoints/network-currencies";
+
+export const POST = archiveCurrencyEndpoint.handler;

@@ -1,0 +1,3 @@
+import { updateCustomFieldEndpoint } from "@/server/rest/endpoints/network-custom-fields";
+
+export const PATCH = updateCustomFieldEndpoint.handler;

@@ -1,0 +1,3 @@
+import { updateExchangeRateEndpoint } from "@/server/rest/endpoints/network-currencies";
+
+export const PATCH = updateExchangeRateEndpoint.handler;

@@ -1,0 +1,3 @@
+import { activateLotEndpoint } from "@/server/rest/endpoints/lots";
+
+export const POST = activateLotEndpoint.handler;

@@ -1,0 +1,3 @@
+import { cancelLotEndpoint } from "@/server/rest/endpoints/lots";
+
+export const POST = cancelLotEndpoint.handler;

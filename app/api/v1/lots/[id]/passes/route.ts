@@ -1,0 +1,3 @@
+import { listLotPassesEndpoint } from "@/server/rest/endpoints/lots";
+
+export const GET = listLotPassesEndpoint.handler;

@@ -1,0 +1,3 @@
+import { getLotEndpoint } from "@/server/rest/endpoints/lots";
+
+export const GET = getLotEndpoint.handler;

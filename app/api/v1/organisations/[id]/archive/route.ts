@@ -1,0 +1,3 @@
+import { archiveOrganisationEndpoint } from "@/server/rest/endpoints/network-organisations";
+
+export const POST = archiveOrganisationEndpoint.handler;

@@ -1,0 +1,3 @@
+import { activatePassPlanEndpoint } from "@/server/rest/endpoints/pass-plans";
+
+export const POST = activatePassPlanEndpoint.handler;

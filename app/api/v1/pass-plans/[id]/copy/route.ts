@@ -1,0 +1,3 @@
+import { copyPassPlanEndpoint } from "@/server/rest/endpoints/pass-plans";
+
+export const POST = copyPassPlanEndpoint.handler;

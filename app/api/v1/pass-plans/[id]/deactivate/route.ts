@@ -1,0 +1,3 @@
+import { deactivatePassPlanEndpoint } from "@/server/rest/endpoints/pass-plans";
+
+export const POST = deactivatePassPlanEndpoint.handler;

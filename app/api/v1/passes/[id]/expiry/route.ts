@@ -1,0 +1,3 @@
+import { changePassExpiryEndpoint } from "@/server/rest/endpoints/pass-actions";
+
+export const POST = changePassExpiryEndpoint.handler;

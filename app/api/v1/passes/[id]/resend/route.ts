@@ -1,0 +1,3 @@
+import { resendPassEndpoint } from "@/server/rest/endpoints/egifts";
+
+export const POST = resendPassEndpoint.handler;

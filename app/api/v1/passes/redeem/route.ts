@@ -1,0 +1,3 @@
+import { redeemPassEndpoint } from "@/server/rest/endpoints/pass-actions";
+
+export const POST = redeemPassEndpoint.handler;

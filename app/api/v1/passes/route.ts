@@ -1,0 +1,3 @@
+import { issuePassEndpoint } from "@/server/rest/endpoints/egifts";
+
+export const POST = issuePassEndpoint.handler;

@@ -1,0 +1,3 @@
+import { archiveProductFamilyEndpoint } from "@/server/rest/endpoints/network-catalogue";
+
+export const POST = archiveProductFamilyEndpoint.handler;

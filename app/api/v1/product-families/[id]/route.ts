@@ -1,0 +1,3 @@
+import { updateProductFamilyEndpoint } from "@/server/rest/endpoints/network-catalogue";
+
+export const PATCH = updateProductFamilyEndpoint.handler;

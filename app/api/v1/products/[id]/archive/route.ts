@@ -1,0 +1,3 @@
+import { archiveProductEndpoint } from "@/server/rest/endpoints/network-catalogue";
+
+export const POST = archiveProductEndpoint.handler;

@@ -1,0 +1,3 @@
+import { archiveTerminalEndpoint } from "@/server/rest/endpoints/network-organisations";
+
+export const POST = archiveTerminalEndpoint.handler;

@@ -1,0 +1,1 @@
+ALTER TABLE "contacts" ADD COLUMN "spending_blocked_by_label" text;

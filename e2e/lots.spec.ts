@@ -1,0 +1,57 @@
+import { and, eq } from "drizzle-orm";
+import { lots, passes } from "@/db/schema";
+import { createCurrency } from "@/server/domain/network/currencies";
+import { createPassPlan } from "@/server/domain/pass-plans/create";
+import { printedGiftInput } from "@/server/domain/pass-plans/test-fixtures";
+import type { DomainContext } from "@/server/domain/context";
+import { decryptCode } from "@/server/domain/passes/codes/secrecy";
+import { expect, storageStateOf, test, uniqueName } from "./fixtures";
+
+test.use({ storageState: storageStateOf("marketing") });
+
+/** A currency of its own, so parallel specs never share one (codes are three random letters). */
+async function ownCurrency(domain: DomainContext): Promise<string> {
+  for (;;) {
+    const code = Array.from({ length: 3 }, () => String.fromCharCode(65 + Math.floor(Math.random() * 26))).join("");
+    const created = await createCurrency(domain, { code, name: `E2E ${code}`, minorUnits: 2, isBusinessCurrency: false }).catch(() => null);
+    if (created) return created.code;
+  }
+}
+
+test("marketing activates a printed plan, watches its lot generate, activates it, finds one pass by its code and cancels the lot", async ({ page, domain }) => {
+  const currency = await ownCurrency(domain);
+  const plan = await createPassPlan(domain, printedGiftInput(currency, { name: uniqueName("Lot gift"), quantity: 1_000, maxPasses: 2_000 }));
+
+  await page.goto(`/passes/plans/${plan.id}`);
+  await page.getByRole("button", { name: "Activate", exact: true }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Activate", exact: true }).click();
+  const lotItem = page.getByRole("listitem", { name: "Lot 1" });
+  await expect(lotItem.getByText("Generated", { exact: true })).toBeVisible({ timeout: 60_000 });
+  const [lot] = await domain.db.select().from(lots).where(eq(lots.planId, plan.id));
+  await lotItem.getByRole("link", { name: "Lot 1" }).click();
+  await expect(page).toHaveURL(`/passes/lots/${lot!.id}`);
+  await expect(page.getByRole("heading", { name: `${plan.name} · lot 1` })).toBeVisible();
+  const drafts = page.getByRole("definition").first();
+  await expect(drafts).toHaveText("1,000");
+  await expect(page.getByRole("table", { name: "Passes of the lot" }).getByRole("row")).toHaveCount(51);
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByText("51–100 of 1000")).toBeVisible();
+
+  await page.getByRole("button", { name: "Activate all" }).click();
+  await page.getByRole("button", { name: "Activate all passes" }).click();
+  await expect(page.getByText("Lot 1: 1,000 passes active.")).toBeVisible();
+
+  const [pass] = await domain.db.select().from(passes).where(and(eq(passes.lotId, lot!.id), eq(passes.lotSeq, 42)));
+  await page.getByLabel("Exact code").fill(decryptCode(pass!.codeCiphertext));
+  await page.getByRole("button", { name: "Find" }).click();
+  const table = page.getByRole("table", { name: "Passes of the lot" });
+  await expect(table.getByRole("row")).toHaveCount(2);
+  await expect(table.getByRole("row").nth(1)).toContainText(pass!.codeMask);
+  await expect(table.getByRole("row").nth(1)).toContainText("Active");
+
+  await page.getByRole("button", { name: "Cancel all" }).click();
+  await page.getByRole("button", { name: "Cancel all passes" }).click();
+  await expect(page.getByText("Lot 1: 1,000 passes cancelled.")).toBeVisible();
+  await page.getByLabel("State").selectOption("CANCELLED");
+  await expect(page.getByText("1–50 of 1000")).toBeVisible();
+});

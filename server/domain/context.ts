@@ -1,0 +1,22 @@
+import type { Db } from "@/db";
+import type { Actor, RequestOrigin } from "./actor";
+
+/** What every domain function receives: the database (or open transaction) and who is acting. */
+export interface DomainContext {
+  db: Db;
+  actor: Actor;
+  origin?: RequestOrigin;
+  /**
+   * The process database when `db` is a transaction someone else opened (a REST idempotency
+   * record): records that must survive a refusal's rollback (failure counters) are written here.
+   */
+  rootDb?: Db;
+}
+
+/**
+ * Runs one command in one transaction. Called inside another command's transaction it becomes
+ * a savepoint, so a REST handler can wrap a command with its idempotency record.
+ */
+export function inTransaction<T>(ctx: DomainContext, fn: (tx: DomainContext) => Promise<T>): Promise<T> {
+  return ctx.db.transaction((tx) => fn({ ...ctx, db: tx }));
+}

@@ -1,0 +1,61 @@
+import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
+import { rateLimits } from "@/db/schema";
+import type { Db } from "@/db";
+import { DomainError } from "./errors";
+
+export interface FailureLimit {
+  /** Separates counters of different kinds (e.g. "sign-in", "passcode"). */
+  name: string;
+  /** Failures allowed within the window; the next one is refused. */
+  points: number;
+  windowSeconds: number;
+}
+
+const limiters = new WeakMap<Db, Map<string, RateLimiterDrizzle>>();
+
+function limiterFor(db: Db, limit: FailureLimit): RateLimiterDrizzle {
+  let byName = limiters.get(db);
+  if (!byName) limiters.set(db, (byName = new Map()));
+  let limiter = byName.get(limit.name);
+  if (!limiter) {
+    limiter = new RateLimiterDrizzle({
+      storeClient: db,
+      schema: rateLimits,
+      keyPrefix: limit.name,
+      points: limit.points,
+      duration: limit.windowSeconds,
+      clearExpiredByTimeout: false,
+    });
+    byName.set(limit.name, limiter);
+  }
+  return limiter;
+}
+
+/**
+ * Failure counters shared by every app server (they live in PostgreSQL). Counts use the process
+ * database handle, never the caller's transaction, so a failure stays counted when the command
+ * that found it rolls back.
+ */
+export async function assertNotLockedOut(db: Db, limit: FailureLimit, keys: string[]): Promise<void> {
+  const limiter = limiterFor(db, limit);
+  for (const key of keys) {
+    const res = await limiter.get(key);
+    if (res && res.consumedPoints >= limit.points) {
+      throw new DomainError("TOO_MANY_ATTEMPTS", "Too many failed attempts. Try again later.", {
+        retryAfterSeconds: Math.ceil(res.msBeforeNext / 1000),
+      });
+    }
+  }
+}
+
+export async function recordFailure(db: Db, limit: FailureLimit, keys: string[]): Promise<void> {
+  const limiter = limiterFor(db, limit);
+  for (const key of keys) {
+    try {
+      await limiter.consume(key);
+    } catch (err) {
+      // Consuming past the limit rejects with a RateLimiterRes: the failure is counted all the same.
+      if (!(err instanceof RateLimiterRes)) throw err;
+    }
+  }
+}

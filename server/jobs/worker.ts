@@ -1,0 +1,22 @@
+import type PgBoss from "pg-boss";
+import type { Database } from "@/db";
+import { env } from "@/env";
+import { createBoss } from "./boss";
+import { registerMessageDelivery } from "./deliver-message";
+import { registerPassExpiry } from "./expire-passes";
+import { registerLotGeneration } from "./generate-lot";
+import { registerPrintingHouseWebhook } from "./printing-house-webhook";
+import { registerPurgeExpiredRecords } from "./purge-expired-records";
+
+/** Starts pg-boss and every job's worker; returns the boss so the caller can stop it. */
+export async function startWorker(database: Database): Promise<PgBoss> {
+  const boss = createBoss(database, env.DATABASE_URL);
+  boss.on("error", (err) => console.error("pg-boss error", err));
+  await boss.start();
+  await registerPurgeExpiredRecords(boss, database);
+  await registerLotGeneration(boss, database);
+  await registerPrintingHouseWebhook(boss, database);
+  await registerMessageDelivery(boss, database);
+  await registerPassExpiry(boss, database);
+  return boss;
+}

@@ -1,0 +1,29 @@
+import { createCallerFactory, createTRPCRouter } from "./init";
+import { apiKeysRouter } from "./routers/api-keys";
+import { auditRouter } from "./routers/audit";
+import { contactsRouter } from "./routers/contacts";
+import { dashboardRouter } from "./routers/dashboard";
+import { egiftsRouter } from "./routers/egifts";
+import { lotsRouter } from "./routers/lots";
+import { messagesRouter } from "./routers/messages";
+import { networkRouter } from "./routers/network";
+import { passPlansRouter } from "./routers/pass-plans";
+import { passesRouter } from "./routers/passes";
+import { usersRouter } from "./routers/users";
+
+export const appRouter = createTRPCRouter({
+  users: usersRouter,
+  apiKeys: apiKeysRouter,
+  audit: auditRouter,
+  contacts: contactsRouter,
+  dashboard: dashboardRouter,
+  egifts: egiftsRouter,
+  lots: lotsRouter,
+  messages: messagesRouter,
+  network: networkRouter,
+  passPlans: passPlansRouter,
+  passes: passesRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);
