@@ -45,7 +45,8 @@ test("a support user issues an eGift, re-sends it to a corrected address, and bo
   await expect(dialog).toBeHidden();
   await expect(card).toContainText(`Email to ${corrected}`);
 
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Messages" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Passes" }).click();
+  await page.getByRole("link", { name: "Messages", exact: true }).click();
   const log = page.getByRole("table", { name: "Messages" });
   await page.getByLabel("Recipient").fill(`ann.${tag}`);
   await expect(log.getByRole("row").filter({ hasText: "Pass re-send" })).toContainText(corrected);
@@ -59,7 +60,8 @@ test("a support user issues an eGift, re-sends it to a corrected address, and bo
     await expect(message).toContainText("A gift for Ann");
     await expect(message).toContainText(new RegExp(`your code is \\S*${lastFour} and it is worth €42\\.50`));
   }
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Messages" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Passes" }).click();
+  await page.getByRole("link", { name: "Messages", exact: true }).click();
   await page.getByLabel("Recipient").fill(`ann.${tag}`);
   await expect(log.getByRole("row").filter({ hasText: "Pass re-send" })).toContainText("Sent");
 });

@@ -39,7 +39,16 @@ const columns = [
   }),
 ];
 
-export function PassPlansPage({ canManage }: { canManage: boolean }) {
+interface PassPlansPageProps {
+  canManage: boolean;
+  canIssue: boolean;
+  canRedeem: boolean;
+  canReadMessages: boolean;
+}
+
+const secondaryLink = "inline-flex h-10 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium text-slate-700 hover:bg-slate-50";
+
+export function PassPlansPage({ canManage, canIssue, canRedeem, canReadMessages }: PassPlansPageProps) {
   const trpc = useTRPC();
   const table = useTableState();
   const [type, setType] = useState<PassType | "">("");
@@ -63,11 +72,16 @@ export function PassPlansPage({ canManage }: { canManage: boolean }) {
         title="Passes"
         description="Pass plans make every gift, top-up and promotion pass."
         actions={
-          canManage && (
-            <Link href="/passes/plans/new" className="inline-flex h-10 items-center rounded-md bg-indigo-600 px-4 text-sm font-medium text-white hover:bg-indigo-700">
-              New pass plan
-            </Link>
-          )
+          <div className="flex flex-wrap gap-2">
+            {canReadMessages && <Link href="/messages" className={secondaryLink}>Messages</Link>}
+            {canRedeem && <Link href="/passes/redeem" className={secondaryLink}>Redeem a pass</Link>}
+            {canIssue && <Link href="/passes/issue" className={secondaryLink}>Issue eGift</Link>}
+            {canManage && (
+              <Link href="/passes/plans/new" className="inline-flex h-10 items-center rounded-md bg-indigo-600 px-4 text-sm font-medium text-white hover:bg-indigo-700">
+                New pass plan
+              </Link>
+            )}
+          </div>
         }
       />
       <div className="mb-4 flex flex-wrap gap-3">

@@ -12,7 +12,6 @@ export const navigation: NavItem[] = [
   { href: "/dashboard", label: "Dashboard", capability: "dashboard.read" },
   { href: "/passes", label: "Passes", capability: "passPlans.read" },
   { href: "/contacts", label: "Contacts", capability: "contacts.read" },
-  { href: "/messages", label: "Messages", capability: "messages.read" },
   { href: "/rewards", label: "Rewards", capability: "rewards.read" },
   { href: "/events", label: "Events", capability: "events.read" },
   { href: "/reports", label: "Reports", capability: "reports.read" },

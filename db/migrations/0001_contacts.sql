@@ -1,1 +1,0 @@
-ALTER TABLE "contacts" ADD COLUMN "spending_blocked_by_label" text;
