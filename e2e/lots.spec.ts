@@ -52,6 +52,6 @@ test("marketing activates a printed plan, watches its lot generate, activates it
   await page.getByRole("button", { name: "Cancel all" }).click();
   await page.getByRole("button", { name: "Cancel all passes" }).click();
   await expect(page.getByText("Lot 1: 1,000 passes cancelled.")).toBeVisible();
-  await page.getByLabel("State").selectOption("CANCELLED");
+  await page.getByLabel("State", { exact: true }).selectOption("CANCELLED");
   await expect(page.getByText("1–50 of 1000")).toBeVisible();
 });

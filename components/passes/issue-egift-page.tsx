@@ -46,16 +46,23 @@ export function IssueEgiftPage({ initialPlanId }: { initialPlanId?: string }) {
       <PageHeader title="Issue eGift" description="Issues one electronic pass and sends its code by the plan's template. The code is never shown here." />
       <Card>
         <form noValidate className="grid gap-4 sm:grid-cols-2" onSubmit={form.handleSubmit((values) => issue.mutate(values))}>
-          <FormField label="Pass plan" error={errors.planId?.message} className="sm:col-span-2">
-            <Select {...form.register("planId")}>
-              <option value="">Choose an active electronic plan…</option>
-              {plans.data?.rows.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name} ({planValueLabel(p)})
-                </option>
-              ))}
-            </Select>
-          </FormField>
+          {/* Controlled, so a plan chosen by the link is selected once the options arrive. */}
+          <Controller
+            control={form.control}
+            name="planId"
+            render={({ field }) => (
+              <FormField label="Pass plan" error={errors.planId?.message} className="sm:col-span-2">
+                <Select {...field}>
+                  <option value="">Choose an active electronic plan…</option>
+                  {plans.data?.rows.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.name} ({planValueLabel(p)})
+                    </option>
+                  ))}
+                </Select>
+              </FormField>
+            )}
+          />
           {plan?.valueMode === "VARIABLE" && (
             <Controller
               control={form.control}
