@@ -6,6 +6,7 @@ import { createApiKeySchema } from "@/server/domain/api-keys/schemas";
 import { createApiKey } from "@/server/domain/api-keys/service";
 import type { DomainContext } from "@/server/domain/context";
 import { DomainError } from "@/server/domain/errors";
+import { verifyLedger } from "@/server/domain/ledger/verify";
 import { createUserSchema } from "@/server/domain/users/schemas";
 import { createUser } from "@/server/domain/users/service";
 
@@ -14,6 +15,7 @@ const usage = `Usage: npm run admin -- <command> [options]
 Commands:
   create-user     --email E --name N --role admin|marketing|finance|support --password P
   create-api-key  --name N --scopes scope1,scope2
+  verify-ledger   recomputes every balance from the postings; exits 1 on any mismatch
 `;
 
 type Command = (ctx: DomainContext, values: Record<string, string | undefined>) => Promise<number>;
@@ -31,6 +33,12 @@ const commands: Record<string, Command> = {
     console.info("The key is shown once; store it now:");
     console.info(secret);
     return 0;
+  },
+  "verify-ledger": async (ctx) => {
+    const result = await verifyLedger(ctx);
+    for (const p of result.problems) console.error(`${p.kind} ${p.subjectId}: ${p.detail}`);
+    console.info(`${result.entries} journal entries, ${result.accounts} accounts: ${result.ok ? "the ledger balances" : `${result.problems.length} problem(s)`}.`);
+    return result.ok ? 0 : 1;
   },
 };
 

@@ -18,6 +18,8 @@ CREATE TYPE "public"."value_validity_kind" AS ENUM('NEVER', 'PERIOD', 'DATE');--
 CREATE TYPE "public"."message_channel" AS ENUM('EMAIL', 'SMS');--> statement-breakpoint
 CREATE TYPE "public"."message_purpose" AS ENUM('PASS_DELIVERY', 'PASS_RESEND', 'OTP');--> statement-breakpoint
 CREATE TYPE "public"."message_status" AS ENUM('QUEUED', 'SENT', 'FAILED');--> statement-breakpoint
+CREATE TYPE "public"."journal_entry_kind" AS ENUM('PASS_REDEMPTION', 'PASS_REDEMPTION_REVERSAL', 'PASS_REISSUE', 'AWARD', 'REDEEM', 'SPEND', 'SPEND_REFUND', 'HOLD', 'HOLD_CAPTURE', 'HOLD_RELEASE', 'PAYOUT', 'PAYOUT_REVERSAL', 'EXPIRY', 'ADJUSTMENT');--> statement-breakpoint
+CREATE TYPE "public"."ledger_account_kind" AS ENUM('POCKET', 'OPEN', 'HELD', 'PASS_LIABILITY', 'REWARD_FUNDING', 'SETTLEMENT', 'PAYOUTS', 'BREAKAGE', 'ADJUSTMENTS');--> statement-breakpoint
 CREATE TABLE "users" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"email" text NOT NULL,
@@ -362,6 +364,77 @@ CREATE TABLE "lot_download_links" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "credit_lots" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"wallet_id" uuid NOT NULL,
+	"account_id" uuid NOT NULL,
+	"currency" char(3) NOT NULL,
+	"amount_minor" bigint NOT NULL,
+	"remaining_minor" bigint NOT NULL,
+	"expires_at" timestamp with time zone,
+	"product_skus" text[] DEFAULT '{}'::text[] NOT NULL,
+	"product_family_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+	"source_type" text NOT NULL,
+	"source_id" uuid,
+	"expired_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "credit_lots_remaining_in_range" CHECK ("credit_lots"."remaining_minor" >= 0 and "credit_lots"."remaining_minor" <= "credit_lots"."amount_minor")
+);
+--> statement-breakpoint
+CREATE TABLE "journal_entries" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"kind" "journal_entry_kind" NOT NULL,
+	"cause_type" text NOT NULL,
+	"cause_id" uuid,
+	"reverses_entry_id" uuid,
+	"memo" text,
+	"actor_type" text NOT NULL,
+	"actor_id" uuid,
+	"actor_label" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "ledger_accounts" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"kind" "ledger_account_kind" NOT NULL,
+	"currency" char(3) NOT NULL,
+	"wallet_id" uuid,
+	"commerce_pool_id" uuid,
+	"pass_plan_id" uuid,
+	"organisation_id" uuid,
+	"balance_minor" bigint DEFAULT 0 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "ledger_accounts_identity_uniq" UNIQUE NULLS NOT DISTINCT("kind","currency","wallet_id","commerce_pool_id","pass_plan_id","organisation_id"),
+	CONSTRAINT "ledger_accounts_wallet_not_negative" CHECK ("ledger_accounts"."wallet_id" is null or "ledger_accounts"."balance_minor" >= 0)
+);
+--> statement-breakpoint
+CREATE TABLE "ledger_balance_shards" (
+	"account_id" uuid NOT NULL,
+	"shard" smallint NOT NULL,
+	"balance_minor" bigint DEFAULT 0 NOT NULL,
+	CONSTRAINT "ledger_balance_shards_account_id_shard_pk" PRIMARY KEY("account_id","shard")
+);
+--> statement-breakpoint
+CREATE TABLE "ledger_postings" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"entry_id" uuid NOT NULL,
+	"account_id" uuid NOT NULL,
+	"amount_minor" bigint NOT NULL,
+	"currency" char(3) NOT NULL,
+	"credit_lot_id" uuid,
+	"balance_after_minor" bigint,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "ledger_postings_not_zero" CHECK ("ledger_postings"."amount_minor" <> 0)
+);
+--> statement-breakpoint
+CREATE TABLE "wallets" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"contact_id" uuid NOT NULL,
+	"currency" char(3) NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "wallets_contact_currency_uniq" UNIQUE("contact_id","currency")
+);
+--> statement-breakpoint
 ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "idempotency_keys" ADD CONSTRAINT "idempotency_keys_api_key_id_api_keys_id_fk" FOREIGN KEY ("api_key_id") REFERENCES "public"."api_keys"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "acquiring_points" ADD CONSTRAINT "acquiring_points_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -392,6 +465,16 @@ ALTER TABLE "messages" ADD CONSTRAINT "messages_pass_id_passes_id_fk" FOREIGN KE
 ALTER TABLE "messages" ADD CONSTRAINT "messages_contact_id_contacts_id_fk" FOREIGN KEY ("contact_id") REFERENCES "public"."contacts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pass_otps" ADD CONSTRAINT "pass_otps_pass_id_passes_id_fk" FOREIGN KEY ("pass_id") REFERENCES "public"."passes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "lot_download_links" ADD CONSTRAINT "lot_download_links_lot_id_lots_id_fk" FOREIGN KEY ("lot_id") REFERENCES "public"."lots"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "credit_lots" ADD CONSTRAINT "credit_lots_wallet_id_wallets_id_fk" FOREIGN KEY ("wallet_id") REFERENCES "public"."wallets"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "credit_lots" ADD CONSTRAINT "credit_lots_account_id_ledger_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."ledger_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ledger_accounts" ADD CONSTRAINT "ledger_accounts_wallet_id_wallets_id_fk" FOREIGN KEY ("wallet_id") REFERENCES "public"."wallets"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ledger_accounts" ADD CONSTRAINT "ledger_accounts_commerce_pool_id_commerce_pools_id_fk" FOREIGN KEY ("commerce_pool_id") REFERENCES "public"."commerce_pools"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ledger_accounts" ADD CONSTRAINT "ledger_accounts_pass_plan_id_pass_plans_id_fk" FOREIGN KEY ("pass_plan_id") REFERENCES "public"."pass_plans"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ledger_accounts" ADD CONSTRAINT "ledger_accounts_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ledger_balance_shards" ADD CONSTRAINT "ledger_balance_shards_account_id_ledger_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."ledger_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ledger_postings" ADD CONSTRAINT "ledger_postings_entry_id_journal_entries_id_fk" FOREIGN KEY ("entry_id") REFERENCES "public"."journal_entries"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ledger_postings" ADD CONSTRAINT "ledger_postings_account_id_ledger_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."ledger_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "wallets" ADD CONSTRAINT "wallets_contact_id_contacts_id_fk" FOREIGN KEY ("contact_id") REFERENCES "public"."contacts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "users_email_uniq" ON "users" USING btree ("email");--> statement-breakpoint
 CREATE UNIQUE INDEX "api_keys_key_hash_uniq" ON "api_keys" USING btree ("key_hash");--> statement-breakpoint
 CREATE INDEX "api_keys_created_at_idx" ON "api_keys" USING btree ("created_at");--> statement-breakpoint
@@ -423,6 +506,7 @@ CREATE INDEX "pass_plans_state_idx" ON "pass_plans" USING btree ("state");--> st
 CREATE INDEX "pass_plans_created_at_idx" ON "pass_plans" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "pass_redemptions_pass_idx" ON "pass_redemptions" USING btree ("pass_id");--> statement-breakpoint
 CREATE INDEX "pass_redemptions_created_at_idx" ON "pass_redemptions" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX "pass_redemptions_organisation_idx" ON "pass_redemptions" USING btree ("organisation_id","pass_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "pass_redemptions_promotion_contact_uniq" ON "pass_redemptions" USING btree ("pass_id","contact_id") WHERE "pass_redemptions"."amount_minor" is null and "pass_redemptions"."reversed_at" is null;--> statement-breakpoint
 CREATE UNIQUE INDEX "passes_code_hash_uniq" ON "passes" USING btree ("code_hash");--> statement-breakpoint
 CREATE UNIQUE INDEX "passes_lot_seq_uniq" ON "passes" USING btree ("lot_id","lot_seq");--> statement-breakpoint
@@ -430,9 +514,21 @@ CREATE INDEX "passes_lot_id_idx" ON "passes" USING btree ("lot_id","id");--> sta
 CREATE INDEX "passes_plan_state_idx" ON "passes" USING btree ("plan_id","state");--> statement-breakpoint
 CREATE INDEX "passes_contact_idx" ON "passes" USING btree ("contact_id");--> statement-breakpoint
 CREATE INDEX "passes_active_expiry_idx" ON "passes" USING btree ("expires_at") WHERE "passes"."state" = 'ACTIVE';--> statement-breakpoint
+CREATE INDEX "passes_issued_at_idx" ON "passes" USING btree ("issued_at","id");--> statement-breakpoint
+CREATE INDEX "passes_state_issued_idx" ON "passes" USING btree ("state","issued_at","id");--> statement-breakpoint
 CREATE INDEX "messages_created_at_idx" ON "messages" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "messages_pass_idx" ON "messages" USING btree ("pass_id","created_at");--> statement-breakpoint
 CREATE INDEX "messages_status_idx" ON "messages" USING btree ("status","created_at");--> statement-breakpoint
 CREATE INDEX "pass_otps_pass_idx" ON "pass_otps" USING btree ("pass_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "lot_download_links_token_hash_uniq" ON "lot_download_links" USING btree ("token_hash");--> statement-breakpoint
-CREATE INDEX "lot_download_links_lot_idx" ON "lot_download_links" USING btree ("lot_id");
+CREATE INDEX "lot_download_links_lot_idx" ON "lot_download_links" USING btree ("lot_id");--> statement-breakpoint
+CREATE INDEX "credit_lots_account_open_idx" ON "credit_lots" USING btree ("account_id","expires_at") WHERE "credit_lots"."remaining_minor" > 0;--> statement-breakpoint
+CREATE INDEX "credit_lots_wallet_idx" ON "credit_lots" USING btree ("wallet_id","created_at");--> statement-breakpoint
+CREATE INDEX "credit_lots_expiring_idx" ON "credit_lots" USING btree ("expires_at") WHERE "credit_lots"."remaining_minor" > 0 and "credit_lots"."expires_at" is not null;--> statement-breakpoint
+CREATE INDEX "credit_lots_source_idx" ON "credit_lots" USING btree ("source_type","source_id");--> statement-breakpoint
+CREATE INDEX "journal_entries_cause_idx" ON "journal_entries" USING btree ("cause_type","cause_id");--> statement-breakpoint
+CREATE INDEX "journal_entries_reverses_idx" ON "journal_entries" USING btree ("reverses_entry_id");--> statement-breakpoint
+CREATE INDEX "journal_entries_created_at_idx" ON "journal_entries" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX "ledger_accounts_wallet_idx" ON "ledger_accounts" USING btree ("wallet_id");--> statement-breakpoint
+CREATE INDEX "ledger_postings_account_idx" ON "ledger_postings" USING btree ("account_id","created_at","id");--> statement-breakpoint
+CREATE INDEX "ledger_postings_entry_idx" ON "ledger_postings" USING btree ("entry_id");

@@ -11,3 +11,4 @@ export * from "./passes";
 export * from "./messages";
 export * from "./pass-otps";
 export * from "./lot-downloads";
+export * from "./ledger";

@@ -196,6 +196,9 @@ export const passes = pgTable(
     index("passes_plan_state_idx").on(t.planId, t.state),
     index("passes_contact_idx").on(t.contactId),
     index("passes_active_expiry_idx").on(t.expiresAt).where(sql`${t.state} = 'ACTIVE'`),
+    /** Passes Summary (D10): keyset order by issue time, unfiltered and per state. */
+    index("passes_issued_at_idx").on(t.issuedAt, t.id),
+    index("passes_state_issued_idx").on(t.state, t.issuedAt, t.id),
     check("passes_uses_within_max", sql`${t.usesCount} >= 0 and ${t.usesCount} <= ${t.maxUses}`),
     check("passes_remaining_non_negative", sql`${t.remainingValueMinor} is null or ${t.remainingValueMinor} >= 0`),
   ],
@@ -227,6 +230,8 @@ export const passRedemptions = pgTable(
   (t) => [
     index("pass_redemptions_pass_idx").on(t.passId),
     index("pass_redemptions_created_at_idx").on(t.createdAt),
+    /** Passes Summary's organisation filter: the passes redeemed at an organisation. */
+    index("pass_redemptions_organisation_idx").on(t.organisationId, t.passId),
     uniqueIndex("pass_redemptions_promotion_contact_uniq")
       .on(t.passId, t.contactId)
       .where(sql`${t.amountMinor} is null and ${t.reversedAt} is null`),

@@ -18,7 +18,7 @@ describe("redemption REST API", () => {
     expect(check).toMatchObject({ status: 200, body: { pass: { passId: pass.id, state: "ACTIVE" }, unlocks: { kind: "VALUE", amountMinor: 2500 } } });
     const idempotencyKey = unique("idem");
     const first = await redeem(key, { code, amountMinor: 500, terminalId: "POS-1" }, idempotencyKey);
-    expect(first).toMatchObject({ status: 200, body: { pass: { usesCount: 1, remainingValueMinor: 2000 }, unlocked: { kind: "VALUE", amountMinor: 500, currency: "EUR" }, credit: null } });
+    expect(first).toMatchObject({ status: 200, body: { pass: { usesCount: 1, remainingValueMinor: 2000 }, unlocked: { kind: "VALUE", amountMinor: 500, currency: "EUR" }, credit: { creditedMinor: 500, balances: { availableMinor: 500 } } } });
     expect(JSON.stringify(first.body)).not.toContain(code);
     expect(await redeem(key, { code, amountMinor: 500, terminalId: "POS-1" }, idempotencyKey)).toEqual(first);
     expect((await redeem(key, { code, amountMinor: 100 })).body).toMatchObject({ pass: { usesCount: 2, remainingValueMinor: 1900 } });

@@ -20,6 +20,7 @@ import { requestRedemptionOtp } from "@/server/domain/passes/redeem/otp";
 import { redeemPass } from "@/server/domain/passes/redeem/redeem";
 import { checkRedemptionSchema, redeemPassSchema, requestRedemptionOtpSchema } from "@/server/domain/passes/redeem/schemas";
 import { defineEndpoint } from "../endpoint";
+import { walletBalancesSchema } from "@/server/domain/wallet/schemas";
 
 const tag = "Passes";
 
@@ -50,7 +51,8 @@ const walletCreditSchema = z.object({
   walletId: z.string().uuid(),
   creditLotId: z.string().uuid(),
   journalEntryId: z.string().uuid(),
-  balanceMinor: z.number().int(),
+  creditedMinor: z.number().int(),
+  balances: walletBalancesSchema,
 });
 
 const redeemDescription =

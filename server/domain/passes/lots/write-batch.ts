@@ -1,4 +1,5 @@
 import { eq, sql } from "drizzle-orm";
+import { arrayLiteral } from "@/db/array-literal";
 import { rowsOf } from "@/db/rows";
 import { lots, passPlans } from "@/db/schema";
 import { inTransaction, type DomainContext } from "../../context";
@@ -7,11 +8,6 @@ import { newId } from "../../ids";
 import type { PasscodeFormat } from "../codes/format";
 import type { PassRowTemplate } from "../issue/new-pass-row";
 import { sealNewCodes, type SealedCodes } from "./sealed-codes";
-
-/** A PostgreSQL array literal: one bound parameter for a whole column of the batch. */
-function arrayLiteral(values: readonly (string | number)[]): string {
-  return `{${values.map((v) => (typeof v === "number" ? String(v) : `"${v.replace(/["\\]/g, "\\$&")}"`)).join(",")}}`;
-}
 
 interface BatchRows extends SealedCodes {
   seqs: number[];

@@ -74,12 +74,16 @@ describe("checkRedemption", () => {
 });
 
 describe("redeemPass", () => {
-  it("uses a single-use gift pass once: records who and where, REDEEMED, event, and no wallet credit yet", async () => {
+  it("uses a single-use gift pass once: records who and where, REDEEMED, event, and the credit to the contact's wallet", async () => {
     const ctx = await contextAs("support");
     const contact = await createContact(ctx, { email: uniqueEmail() });
     const { pass, code } = await testPass(ctx, await testPlan(ctx));
     const result = await redeemPass(ctx, { code, contactId: contact.id, terminalId: "T-1" });
-    expect(result).toMatchObject({ pass: { state: "REDEEMED", usesCount: 1, remainingValueMinor: 0 }, unlocked: { kind: "VALUE", amountMinor: 2500, currency: "EUR" }, credit: null });
+    expect(result).toMatchObject({
+      pass: { state: "REDEEMED", usesCount: 1, remainingValueMinor: 0, contactId: contact.id },
+      unlocked: { kind: "VALUE", amountMinor: 2500, currency: "EUR" },
+      credit: { contactId: contact.id, creditedMinor: 2500, balances: { currency: "EUR", availableMinor: 2500, heldMinor: 0 } },
+    });
     expect((await stored(pass.id)).redeemedAt).toBeInstanceOf(Date);
     const [redemption] = await ctx.db.select().from(passRedemptions).where(eq(passRedemptions.passId, pass.id));
     expect(redemption).toMatchObject({ contactId: contact.id, amountMinor: 2500, currency: "EUR", terminalId: "T-1", actorType: "user", actorId: ctx.actor.id });

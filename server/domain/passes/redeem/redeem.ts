@@ -7,7 +7,8 @@ import { newId } from "../../ids";
 import { emitEvent } from "../../outbox";
 import { passSnapshot, type Pass, type PassPlanRow, type PassView } from "../actions/pass-row";
 import { alreadyUsedByContact, redeemabilityProblem } from "./find";
-import { creditWallet, type WalletCredit } from "./money-step";
+import { creditRedemption } from "../../wallet/credit-redemption";
+import type { WalletCredit } from "./money-step";
 import { consumeOtp } from "./otp";
 import type { RedeemPassInput } from "./schemas";
 import { unlocksOf, type Unlocks } from "./unlocks";
@@ -17,7 +18,7 @@ export interface PassRedeemed {
   redemptionId: string;
   pass: PassView;
   unlocked: Unlocks;
-  /** The wallet's credit; null until the wallet issue fills the money step (see money-step.ts). */
+  /** The wallet's credit (gift/top-up); null for a promotion pass. */
   credit: WalletCredit | null;
 }
 
@@ -40,7 +41,7 @@ function amountToTake(pass: Pass, plan: PassPlanRow, requested: number | undefin
  * never use it more often than allowed (no read-then-write). The pass becomes REDEEMED when its
  * uses reach the maximum or its remaining value reaches 0. Undefined: the pass no longer qualifies.
  */
-async function consumeUse(tx: DomainContext, passId: string, amount: number | null): Promise<Pass | undefined> {
+async function consumeUse(tx: DomainContext, passId: string, amount: number | null, contactId: string | null): Promise<Pass | undefined> {
   const take = amount ?? 0;
   const usedUp = sql`(${passes.usesCount} + 1 >= ${passes.maxUses} or coalesce(${passes.remainingValueMinor} - ${take}, 1) = 0)`;
   const [after] = await tx.db
@@ -50,6 +51,7 @@ async function consumeUse(tx: DomainContext, passId: string, amount: number | nu
       remainingValueMinor: sql`${passes.remainingValueMinor} - ${take}`,
       state: sql`case when ${usedUp} then 'REDEEMED'::pass_state else ${passes.state} end`,
       redeemedAt: sql`case when ${usedUp} then now() else ${passes.redeemedAt} end`,
+      contactId: sql`coalesce(${passes.contactId}, ${contactId}::uuid)`,
     })
     .where(
       and(
@@ -62,6 +64,12 @@ async function consumeUse(tx: DomainContext, passId: string, amount: number | nu
     )
     .returning();
   return after;
+}
+
+/** A gift redeemed without a contact now belongs to the nameless contact it funded (D3). */
+async function recordNamelessOwner(tx: DomainContext, passId: string, redemptionId: string, contactId: string) {
+  await tx.db.update(passes).set({ contactId }).where(and(eq(passes.id, passId), isNull(passes.contactId)));
+  await tx.db.update(passRedemptions).set({ contactId }).where(eq(passRedemptions.id, redemptionId));
 }
 
 /** Why the conditional update found nothing to take, read after the fact for the answer. */
@@ -83,7 +91,7 @@ export async function redeemPass(ctx: DomainContext, input: RedeemPassInput): Pr
   const { pass, plan } = verified;
   const amount = amountToTake(pass, plan, input.amountMinor);
   return inTransaction(ctx, async (tx) => {
-    const after = await consumeUse(tx, pass.id, amount);
+    const after = await consumeUse(tx, pass.id, amount, input.contactId ?? null);
     if (!after) throw await lostRaceError(tx, pass.id, plan);
     const redemptionId = newId();
     const [recorded] = await tx.db
@@ -106,8 +114,9 @@ export async function redeemPass(ctx: DomainContext, input: RedeemPassInput): Pr
     const unlocked = unlocksOf(after, plan, amount);
     const credit =
       unlocked.kind === "VALUE"
-        ? await creditWallet(tx, { redemptionId, passId: pass.id, plan, contactId: input.contactId ?? null, amountMinor: unlocked.amountMinor, currency: unlocked.currency })
+        ? await creditRedemption(tx, { redemptionId, passId: pass.id, plan, contactId: input.contactId ?? null, amountMinor: unlocked.amountMinor, currency: unlocked.currency })
         : null;
+    if (credit && !input.contactId) await recordNamelessOwner(tx, pass.id, redemptionId, credit.contactId);
     const facts = {
       ...passSnapshot(after),
       redemptionId,

@@ -1,0 +1,132 @@
+import { and, asc, gt, inArray, isNull, or, sql } from "drizzle-orm";
+import { arrayLiteral } from "@/db/array-literal";
+import { rowsOf } from "@/db/rows";
+import { creditLots } from "@/db/schema";
+import type { DomainContext } from "../context";
+import { newId } from "../ids";
+import type { AccountRef } from "../ledger/accounts";
+import type { JournalEntryKind } from "../ledger/kinds";
+import { postEntry, type PostingInput } from "../ledger/post-entry";
+import { allocateLots, type Allocation, type BasketLine } from "./allocate";
+import type { Wallet } from "./wallets";
+
+export interface LotTerms {
+  expiresAt: Date | null;
+  productSkus?: readonly string[];
+  productFamilyIds?: readonly string[];
+}
+
+export interface CreditPocketInput extends LotTerms {
+  wallet: Wallet;
+  pocket: AccountRef;
+  /** The system account the value comes from (pass liability, reward funding, adjustments …). */
+  from: AccountRef;
+  amountMinor: number;
+  entry: { kind: JournalEntryKind; causeType: string; causeId: string | null; memo?: string | null; reversesEntryId?: string | null };
+}
+
+export interface PocketCredited {
+  creditLotId: string;
+  journalEntryId: string;
+  /** The pocket's balance after the credit. */
+  pocketBalanceMinor: number;
+}
+
+/**
+ * Credits a commerce pocket as a new credit lot (D3) and posts the entry from the funding
+ * account. Invariant kept: the pocket's lots' remaining amounts sum to its balance.
+ */
+export async function creditPocket(ctx: DomainContext, input: CreditPocketInput): Promise<PocketCredited> {
+  const creditLotId = newId();
+  await ctx.db.insert(creditLots).values({
+    id: creditLotId,
+    walletId: input.wallet.id,
+    accountId: input.pocket.id,
+    currency: input.wallet.currency,
+    amountMinor: input.amountMinor,
+    remainingMinor: input.amountMinor,
+    expiresAt: input.expiresAt,
+    productSkus: [...(input.productSkus ?? [])],
+    productFamilyIds: [...(input.productFamilyIds ?? [])],
+    sourceType: input.entry.causeType,
+    sourceId: input.entry.causeId,
+  });
+  const entry = await postEntry(ctx, {
+    ...input.entry,
+    postings: [
+      { account: input.from, amountMinor: -input.amountMinor },
+      { account: input.pocket, amountMinor: input.amountMinor, creditLotId },
+    ],
+  });
+  return { creditLotId, journalEntryId: entry.id, pocketBalanceMinor: entry.walletBalances.get(input.pocket.id)! };
+}
+
+/** Locks pocket accounts in id order: the same order `postEntry` uses, so lot reads cannot race. */
+async function lockAccounts(ctx: DomainContext, accountIds: readonly string[]) {
+  await ctx.db.execute(sql`select id from ledger_accounts where id = any(${arrayLiteral([...accountIds].sort())}::uuid[]) order by id for update`);
+}
+
+export interface ConsumeLotsInput {
+  pockets: readonly AccountRef[];
+  amountMinor: number;
+  basket?: readonly BasketLine[];
+  now?: Date;
+}
+
+/**
+ * Takes up to `amountMinor` from the pockets' unexpired lots, soonest-expiring first and within
+ * their product conditions (see allocateLots), and returns the negative pocket postings for the
+ * caller's entry. The pockets stay locked until the caller's transaction ends.
+ */
+export async function consumeLots(ctx: DomainContext, input: ConsumeLotsInput): Promise<{ postings: PostingInput[]; takenMinor: number }> {
+  if (input.pockets.length === 0 || input.amountMinor <= 0) return { postings: [], takenMinor: 0 };
+  await lockAccounts(ctx, input.pockets.map((p) => p.id));
+  const now = input.now ?? new Date();
+  const lots = await ctx.db
+    .select()
+    .from(creditLots)
+    .where(
+      and(
+        inArray(creditLots.accountId, input.pockets.map((p) => p.id)),
+        gt(creditLots.remainingMinor, 0),
+        or(isNull(creditLots.expiresAt), gt(creditLots.expiresAt, now)),
+      ),
+    )
+    .orderBy(asc(creditLots.expiresAt), asc(creditLots.id));
+  const allocations = allocateLots(lots, input.amountMinor, input.basket);
+  await takeFromLots(ctx, allocations);
+  const byId = new Map(input.pockets.map((p) => [p.id, p]));
+  return {
+    postings: allocations.map((a) => ({ account: byId.get(a.accountId)!, amountMinor: -a.amountMinor, creditLotId: a.lotId })),
+    takenMinor: allocations.reduce((sum, a) => sum + a.amountMinor, 0),
+  };
+}
+
+/** Lowers lots' remaining amounts; the CHECK (remaining >= 0) backs the allocation made under lock. */
+async function takeFromLots(ctx: DomainContext, allocations: readonly Allocation[]) {
+  if (allocations.length === 0) return;
+  await changeLots(ctx, allocations.map((a) => ({ lotId: a.lotId, deltaMinor: -a.amountMinor })));
+}
+
+/**
+ * Adds amounts back to lots (a released hold, a refund, a reversal): the money returns to the
+ * lot it came from, with that lot's expiry and conditions.
+ */
+export async function restoreLots(ctx: DomainContext, parts: readonly { lotId: string; amountMinor: number }[]) {
+  if (parts.length === 0) return;
+  await changeLots(ctx, parts.map((p) => ({ lotId: p.lotId, deltaMinor: p.amountMinor })));
+}
+
+async function changeLots(ctx: DomainContext, parts: readonly { lotId: string; deltaMinor: number }[]) {
+  const net = new Map<string, number>();
+  for (const p of parts) net.set(p.lotId, (net.get(p.lotId) ?? 0) + p.deltaMinor);
+  const changes = [...net].map(([lotId, deltaMinor]) => ({ lotId, deltaMinor }));
+  const rows = rowsOf<{ id: string }>(
+    await ctx.db.execute(sql`
+      update credit_lots l set remaining_minor = l.remaining_minor + d.delta
+      from unnest(${arrayLiteral(changes.map((c) => c.lotId))}::uuid[], ${arrayLiteral(changes.map((c) => c.deltaMinor))}::bigint[]) as d(id, delta)
+      where l.id = d.id
+      returning l.id`),
+  );
+  if (rows.length !== changes.length) throw new Error("A credit lot to change was not found.");
+}
