@@ -52,7 +52,7 @@ async function countIssue(tx: DomainContext, planId: string): Promise<PassPlan> 
 }
 
 /** A new pass with a fresh code; a code already taken anywhere in the business is redrawn. */
-async function insertWithFreshCode(tx: DomainContext, plan: PassPlan, build: (code: string) => typeof passes.$inferInsert): Promise<{ pass: Pass; code: string }> {
+export async function insertWithFreshCode(tx: DomainContext, plan: PassPlan, build: (code: string) => typeof passes.$inferInsert): Promise<{ pass: Pass; code: string }> {
   for (let draw = 0; draw < maxCodeDraws; draw++) {
     const code = generateCode(plan.passcodeFormat);
     const [pass] = await tx.db.insert(passes).values(build(code)).onConflictDoNothing({ target: passes.codeHash }).returning();
