@@ -12,3 +12,4 @@ export * from "./messages";
 export * from "./pass-otps";
 export * from "./lot-downloads";
 export * from "./ledger";
+export * from "./wallet-operations";

@@ -8,6 +8,7 @@ import { lotsRouter } from "./routers/lots";
 import { messagesRouter } from "./routers/messages";
 import { networkRouter } from "./routers/network";
 import { passPlansRouter } from "./routers/pass-plans";
+import { passSupportRouter } from "./routers/pass-support";
 import { passesRouter } from "./routers/passes";
 import { usersRouter } from "./routers/users";
 
@@ -23,6 +24,7 @@ export const appRouter = createTRPCRouter({
   network: networkRouter,
   passPlans: passPlansRouter,
   passes: passesRouter,
+  passSupport: passSupportRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,70 @@
+import { recordAudit } from "../audit/record";
+import { inTransaction, type DomainContext } from "../context";
+import { newId } from "../ids";
+import type { AccountRef } from "../ledger/accounts";
+import { postEntry } from "../ledger/post-entry";
+import { emitEvent } from "../outbox";
+import type { BasketLine } from "./allocate";
+import { walletBalances, type WalletBalances } from "./balances";
+import { consumeLots } from "./credit-lots";
+import { redeemFundsSchema, type RedeemFundsInput } from "./operation-schemas";
+import { eligiblePockets, lockWalletAccounts, spendingWallet } from "./spending-wallet";
+
+export interface RedeemStep {
+  open: AccountRef;
+  pockets: readonly AccountRef[];
+  amountMinor: number;
+  basket?: readonly BasketLine[];
+  cause: { type: string; id: string };
+}
+
+/**
+ * Moves up to `amountMinor` of eligible commerce funds into the wallet's open funds as one
+ * REDEEM entry (D6). The caller holds the wallet accounts' locks (lockWalletAccounts); the lots
+ * are taken soonest-expiring first, unexpired, within their product conditions.
+ */
+export async function redeemIntoOpen(ctx: DomainContext, step: RedeemStep): Promise<{ takenMinor: number; journalEntryId: string | null }> {
+  const { postings, takenMinor } = await consumeLots(ctx, { pockets: step.pockets, amountMinor: step.amountMinor, basket: step.basket });
+  if (takenMinor === 0) return { takenMinor, journalEntryId: null };
+  const entry = await postEntry(ctx, {
+    kind: "REDEEM",
+    causeType: step.cause.type,
+    causeId: step.cause.id,
+    postings: [...postings, { account: step.open, amountMinor: takenMinor }],
+  });
+  return { takenMinor, journalEntryId: entry.id };
+}
+
+export interface FundsRedeemed {
+  redeemedMinor: number;
+  journalEntryId: string | null;
+  balances: WalletBalances;
+}
+
+/**
+ * Redeems commerce funds to open funds for a purchase (D6): as much as the eligible lots allow,
+ * up to the amount (possibly 0). A contact blocked from spending cannot redeem either: a redeem
+ * only exists to pay for a purchase.
+ */
+export async function redeemFunds(ctx: DomainContext, rawInput: RedeemFundsInput): Promise<FundsRedeemed> {
+  const input = redeemFundsSchema.parse(rawInput);
+  return inTransaction(ctx, async (tx) => {
+    const { wallet, open } = await spendingWallet(tx, input.contactId, input.currency);
+    const pockets = await eligiblePockets(tx, wallet.id, input);
+    await lockWalletAccounts(tx, [open.id, ...pockets.map((p) => p.id)]);
+    const redeemId = newId();
+    const { takenMinor, journalEntryId } = await redeemIntoOpen(tx, {
+      open,
+      pockets,
+      amountMinor: input.amountMinor,
+      basket: input.basket,
+      cause: { type: "redeem", id: redeemId },
+    });
+    if (takenMinor > 0) {
+      const facts = { walletId: wallet.id, contactId: input.contactId, currency: wallet.currency, requestedMinor: input.amountMinor, redeemedMinor: takenMinor, organisationId: input.organisationId ?? null, journalEntryId };
+      await recordAudit(tx, { action: "wallet.funds_redeemed", entityType: "wallet", entityId: wallet.id, after: facts });
+      await emitEvent(tx, { type: "wallet.funds_redeemed", entityType: "wallet", entityId: wallet.id, payload: facts });
+    }
+    return { redeemedMinor: takenMinor, journalEntryId, balances: await walletBalances(tx, wallet.id) };
+  });
+}

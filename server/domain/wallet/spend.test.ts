@@ -1,0 +1,147 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { auditLog, creditLots, domainEvents, journalEntries, ledgerPostings } from "@/db/schema";
+import { contextAs, testDatabase, unique } from "@/test/db";
+import { blockContactSpending } from "../contacts/spending-block";
+import { refusal } from "../contacts/test-fixtures";
+import type { DomainContext } from "../context";
+import { verifyLedger } from "../ledger/verify";
+import { createCommercePool } from "../network/commerce-pools";
+import { createProductFamily } from "../network/product-families";
+import { newMerchant, newVenue } from "../network/test-fixtures";
+import { contactWithWallet, fund } from "./operations-test-fixtures";
+import { redeemFunds } from "./redeem-funds";
+import { refundSpend } from "./refund";
+import { spend } from "./spend";
+
+testDatabase();
+
+const ledgerOk = async (ctx: DomainContext) => expect((await verifyLedger(ctx)).problems).toEqual([]);
+const lotRemaining = async (ctx: DomainContext, lotId: string) =>
+  (await ctx.db.select().from(creditLots).where(eq(creditLots.id, lotId)))[0]!.remainingMinor;
+
+describe("redeemFunds", () => {
+  it("moves the business pocket's lots to open funds, soonest-expiring first, up to the amount", async () => {
+    const ctx = await contextAs("finance");
+    const { contactId, wallet } = await contactWithWallet(ctx);
+    const late = await fund(ctx, wallet, 1000, { expiresAt: new Date(Date.now() + 30 * 86_400_000) });
+    const soon = await fund(ctx, wallet, 300, { expiresAt: new Date(Date.now() + 86_400_000) });
+    const result = await redeemFunds(ctx, { contactId, currency: "EUR", amountMinor: 500 });
+    expect(result).toMatchObject({ redeemedMinor: 500, balances: { openMinor: 500, availableMinor: 1300 } });
+    expect(await lotRemaining(ctx, soon.creditLotId)).toBe(0);
+    expect(await lotRemaining(ctx, late.creditLotId)).toBe(800);
+    const [entry] = await ctx.db.select().from(journalEntries).where(eq(journalEntries.id, result.journalEntryId!));
+    expect(entry).toMatchObject({ kind: "REDEEM", causeType: "redeem", actorId: ctx.actor.id });
+    expect(await redeemFunds(ctx, { contactId, currency: "EUR", amountMinor: 5000 })).toMatchObject({ redeemedMinor: 800, balances: { openMinor: 1300 } });
+    await ledgerOk(ctx);
+  });
+
+  it("never uses an expired lot, and lots with product conditions only on matching basket lines", async () => {
+    const ctx = await contextAs("finance");
+    const { contactId, wallet } = await contactWithWallet(ctx);
+    const expired = await fund(ctx, wallet, 400, { expiresAt: new Date(Date.now() - 1000) });
+    const coffee = await fund(ctx, wallet, 600, { productSkus: ["COFFEE-1"] });
+    expect((await redeemFunds(ctx, { contactId, currency: "EUR", amountMinor: 1000 })).redeemedMinor).toBe(0);
+    const basket = [{ sku: "TEA-1", amountMinor: 300 }, { sku: "COFFEE-1", amountMinor: 250 }];
+    expect((await redeemFunds(ctx, { contactId, currency: "EUR", amountMinor: 1000, basket })).redeemedMinor).toBe(250);
+    expect(await lotRemaining(ctx, expired.creditLotId)).toBe(400);
+    expect(await lotRemaining(ctx, coffee.creditLotId)).toBe(350);
+    await ledgerOk(ctx);
+  });
+
+  it("uses a pool's pocket only for a purchase at a member organisation (a venue counts for its merchant) or of a member family", async () => {
+    const ctx = await contextAs("admin");
+    const merchant = await newMerchant(ctx, unique("Merchant "));
+    const venue = await newVenue(ctx, merchant.id, unique("Venue "));
+    const elsewhere = await newMerchant(ctx, unique("Elsewhere "));
+    const family = await createProductFamily(ctx, { name: unique("Books ") });
+    const byOrg = await createCommercePool(ctx, { name: unique("Mall "), organisationIds: [merchant.id], familyIds: [] });
+    const byFamily = await createCommercePool(ctx, { name: unique("Books pool "), organisationIds: [], familyIds: [family.id] });
+    const { contactId, wallet } = await contactWithWallet(ctx);
+    await fund(ctx, wallet, 700, { poolId: byOrg.id });
+    await fund(ctx, wallet, 200, { poolId: byFamily.id });
+    const at = (organisationId: string, basket?: { familyId: string; amountMinor: number }[]) =>
+      redeemFunds(ctx, { contactId, currency: "EUR", amountMinor: 100, organisationId, basket });
+    expect((await at(elsewhere.id)).redeemedMinor).toBe(0);
+    expect((await redeemFunds(ctx, { contactId, currency: "EUR", amountMinor: 100 })).redeemedMinor).toBe(0);
+    expect((await at(venue.id)).redeemedMinor).toBe(100);
+    expect((await at(merchant.id)).redeemedMinor).toBe(100);
+    expect((await at(elsewhere.id, [{ familyId: family.id, amountMinor: 100 }])).balances.pockets.map((p) => p.balanceMinor).sort((a, b) => a - b)).toEqual([0, 100, 500]);
+    await ledgerOk(ctx);
+  });
+});
+
+describe("spend", () => {
+  it("redeems only what open funds lack, spends to settlement, and answers a replayed reference with the first spend", async () => {
+    const ctx = await contextAs("finance");
+    const { contactId, wallet } = await contactWithWallet(ctx);
+    await fund(ctx, wallet, 1000);
+    await redeemFunds(ctx, { contactId, currency: "EUR", amountMinor: 300 });
+    const reference = unique("order-");
+    const first = await spend(ctx, { contactId, currency: "EUR", amountMinor: 500, reference });
+    expect(first).toMatchObject({ spentMinor: 500, redeemedMinor: 200, replayed: false, balances: { openMinor: 0, availableMinor: 500 } });
+    const postings = await ctx.db.select().from(ledgerPostings).where(eq(ledgerPostings.entryId, first.spendEntryId));
+    expect(postings.map((p) => p.amountMinor).sort((a, b) => a - b)).toEqual([-500, 500]);
+    const again = await spend(ctx, { contactId, currency: "EUR", amountMinor: 500, reference });
+    expect(again).toMatchObject({ spendId: first.spendId, replayed: true, balances: { availableMinor: 500 } });
+    const audit = await ctx.db.select().from(auditLog).where(eq(auditLog.entityId, first.spendId));
+    expect(audit.map((a) => a.action)).toEqual(["spend.created"]);
+    expect((await ctx.db.select().from(domainEvents).where(eq(domainEvents.entityId, first.spendId))).map((e) => e.type)).toEqual(["wallet.spent"]);
+    await ledgerOk(ctx);
+  });
+
+  it("spends what there is without onlyIfEnoughFunds, refuses all of it with, and refuses 0 (an expired lot never pays)", async () => {
+    const ctx = await contextAs("finance");
+    const { contactId, wallet } = await contactWithWallet(ctx);
+    await fund(ctx, wallet, 300);
+    // Expired but not yet moved to breakage by the expiry job: still in the pocket's balance.
+    await fund(ctx, wallet, 500, { expiresAt: new Date(Date.now() - 1000) });
+    const allOrNothing = await refusal(spend(ctx, { contactId, currency: "EUR", amountMinor: 400, onlyIfEnoughFunds: true, reference: unique("o") }));
+    expect(allOrNothing).toMatchObject({ code: "INSUFFICIENT_FUNDS", details: { requestedMinor: 400, availableMinor: 300 } });
+    expect(await spend(ctx, { contactId, currency: "EUR", amountMinor: 400, reference: unique("o") })).toMatchObject({ requestedMinor: 400, spentMinor: 300, balances: { openMinor: 0, availableMinor: 500 } });
+    expect((await refusal(spend(ctx, { contactId, currency: "EUR", amountMinor: 1, reference: unique("o") }))).code).toBe("INSUFFICIENT_FUNDS");
+    await ledgerOk(ctx);
+  });
+
+  it("refuses a blocked contact, a wallet in another currency and product-conditioned funds outside the basket", async () => {
+    const ctx = await contextAs("admin");
+    const { contactId, wallet } = await contactWithWallet(ctx);
+    await fund(ctx, wallet, 500, { productSkus: ["SKU-A"] });
+    const ref = () => unique("o");
+    expect((await refusal(spend(ctx, { contactId, currency: "EUR", amountMinor: 100, onlyIfEnoughFunds: true, reference: ref(), basket: [{ sku: "SKU-B", amountMinor: 100 }] }))).code).toBe("INSUFFICIENT_FUNDS");
+    expect(await spend(ctx, { contactId, currency: "EUR", amountMinor: 100, reference: ref(), basket: [{ sku: "SKU-A", amountMinor: 100 }] })).toMatchObject({ spentMinor: 100 });
+    expect((await refusal(spend(ctx, { contactId, currency: "GBP", amountMinor: 100, reference: ref() }))).code).toBe("CURRENCY_MISMATCH");
+    await blockContactSpending(ctx, { contactId, reason: "Chargeback under review" });
+    expect((await refusal(spend(ctx, { contactId, currency: "EUR", amountMinor: 100, reference: ref(), basket: [{ sku: "SKU-A", amountMinor: 100 }] }))).code).toBe("SPENDING_BLOCKED");
+    expect((await refusal(redeemFunds(ctx, { contactId, currency: "EUR", amountMinor: 100 }))).code).toBe("SPENDING_BLOCKED");
+    await fund(ctx, wallet, 50);
+    await ledgerOk(ctx);
+  });
+});
+
+describe("refundSpend", () => {
+  it("refunds partly then the rest into open funds, reversing the spend entry, and refuses more than was spent or a second full refund", async () => {
+    const ctx = await contextAs("finance");
+    const { contactId, wallet } = await contactWithWallet(ctx);
+    await fund(ctx, wallet, 1000);
+    const spent = await spend(ctx, { contactId, currency: "EUR", amountMinor: 800, reference: unique("o") });
+    const partial = await refundSpend(ctx, { spendId: spent.spendId, amountMinor: 300, reason: "One item returned" });
+    expect(partial).toMatchObject({ refundedMinor: 300, totalRefundedMinor: 300, balances: { openMinor: 300, availableMinor: 500 } });
+    const [entry] = await ctx.db.select().from(journalEntries).where(eq(journalEntries.id, partial.journalEntryId));
+    expect(entry).toMatchObject({ kind: "SPEND_REFUND", reversesEntryId: spent.spendEntryId, memo: "One item returned" });
+    expect((await refusal(refundSpend(ctx, { spendId: spent.spendId, amountMinor: 501, reason: "Too much" }))).code).toBe("INVALID_STATE");
+    expect(await refundSpend(ctx, { spendId: spent.spendId, reason: "Order cancelled" })).toMatchObject({ refundedMinor: 500, totalRefundedMinor: 800, balances: { openMinor: 800 } });
+    expect((await refusal(refundSpend(ctx, { spendId: spent.spendId, reason: "Again" }))).code).toBe("INVALID_STATE");
+    await ledgerOk(ctx);
+  });
+
+  it("lets parallel refunds of one spend never exceed it", async () => {
+    const ctx = await contextAs("finance");
+    const { contactId, wallet } = await contactWithWallet(ctx);
+    await fund(ctx, wallet, 1000);
+    const spent = await spend(ctx, { contactId, currency: "EUR", amountMinor: 1000, reference: unique("o") });
+    const results = await Promise.allSettled(Array.from({ length: 8 }, () => refundSpend(ctx, { spendId: spent.spendId, amountMinor: 300, reason: "race" })));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(3);
+    await ledgerOk(ctx);
+  });
+});

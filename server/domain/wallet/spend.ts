@@ -1,0 +1,113 @@
+import { and, eq } from "drizzle-orm";
+import { spends } from "@/db/schema";
+import { recordAudit } from "../audit/record";
+import { inTransaction, type DomainContext } from "../context";
+import { DomainError } from "../errors";
+import { newId } from "../ids";
+import { systemAccount } from "../ledger/accounts";
+import { postEntry } from "../ledger/post-entry";
+import { emitEvent } from "../outbox";
+import { walletBalances, type WalletBalances } from "./balances";
+import { spendSchema, type SpendInput, type SpendView } from "./operation-schemas";
+import { redeemIntoOpen } from "./redeem-funds";
+import { eligiblePockets, lockWalletAccounts, spendingWallet } from "./spending-wallet";
+
+export type SpendRow = typeof spends.$inferSelect;
+
+export const spendView = (row: SpendRow): SpendView => ({
+  spendId: row.id,
+  walletId: row.walletId,
+  contactId: row.contactId,
+  currency: row.currency,
+  reference: row.reference,
+  requestedMinor: row.requestedMinor,
+  spentMinor: row.amountMinor,
+  redeemedMinor: row.redeemedMinor,
+  refundedMinor: row.refundedMinor,
+  spendEntryId: row.spendEntryId,
+  createdAt: row.createdAt,
+});
+
+export interface SpendResult extends SpendView {
+  replayed: boolean;
+  balances: WalletBalances;
+}
+
+/**
+ * Pays a purchase from the wallet (D6): first redeems the eligible commerce funds the open funds
+ * lack (one REDEEM entry), then moves the spent amount from open funds to SETTLEMENT (one SPEND
+ * entry). With `onlyIfEnoughFunds` a shortfall refuses the whole spend; otherwise it spends what
+ * there is, and refuses only when that is 0 (INSUFFICIENT_FUNDS either way, nothing written).
+ *
+ * Concurrency: the wallet's open account and eligible pockets are locked in id order before any
+ * balance is read, so parallel spends of one wallet queue and can never overdraw; a spend only
+ * ever locks accounts of one wallet, so spends of different wallets never wait on each other.
+ * The reference is unique per wallet and checked under that lock: a replay answers the first
+ * spend and moves nothing.
+ */
+export async function spend(ctx: DomainContext, rawInput: SpendInput): Promise<SpendResult> {
+  const input = spendSchema.parse(rawInput);
+  return inTransaction(ctx, async (tx) => {
+    const { wallet, open } = await spendingWallet(tx, input.contactId, input.currency);
+    const [pockets, settlement] = await Promise.all([eligiblePockets(tx, wallet.id, input), systemAccount(tx, "SETTLEMENT", wallet.currency)]);
+    const balances = await lockWalletAccounts(tx, [open.id, ...pockets.map((p) => p.id)]);
+
+    const [earlier] = await tx.db
+      .select()
+      .from(spends)
+      .where(and(eq(spends.walletId, wallet.id), eq(spends.reference, input.reference)));
+    if (earlier) return { ...spendView(earlier), replayed: true, balances: await walletBalances(tx, wallet.id) };
+
+    const spendId = newId();
+    const openMinor = balances.get(open.id) ?? 0;
+    const pocketsMinor = pockets.reduce((sum, p) => sum + (balances.get(p.id) ?? 0), 0);
+    const lacking = input.amountMinor - openMinor;
+    // Pocket balances bound what a redeem can bring (lots may bring less: expiry, conditions).
+    if (input.onlyIfEnoughFunds && openMinor + pocketsMinor < input.amountMinor) throw insufficient(input.amountMinor, openMinor + pocketsMinor);
+    const redeemed =
+      lacking > 0 && pocketsMinor > 0
+        ? await redeemIntoOpen(tx, { open, pockets, amountMinor: lacking, basket: input.basket, cause: { type: "spend", id: spendId } })
+        : { takenMinor: 0, journalEntryId: null };
+    const availableMinor = openMinor + redeemed.takenMinor;
+    if (availableMinor === 0 || (input.onlyIfEnoughFunds && availableMinor < input.amountMinor)) throw insufficient(input.amountMinor, availableMinor);
+    const spentMinor = Math.min(input.amountMinor, availableMinor);
+
+    const entry = await postEntry(tx, {
+      kind: "SPEND",
+      causeType: "spend",
+      causeId: spendId,
+      memo: input.reference,
+      postings: [
+        { account: open, amountMinor: -spentMinor },
+        { account: settlement, amountMinor: spentMinor },
+      ],
+    });
+    const row: SpendRow = {
+      id: spendId,
+      walletId: wallet.id,
+      contactId: input.contactId,
+      currency: wallet.currency,
+      reference: input.reference,
+      requestedMinor: input.amountMinor,
+      amountMinor: spentMinor,
+      redeemedMinor: redeemed.takenMinor,
+      refundedMinor: 0,
+      organisationId: input.organisationId ?? null,
+      redeemEntryId: redeemed.journalEntryId,
+      spendEntryId: entry.id,
+      createdAt: new Date(),
+    };
+    const facts = { ...spendView(row), organisationId: row.organisationId, onlyIfEnoughFunds: input.onlyIfEnoughFunds };
+    // Independent writes of one transaction, sent together (postgres-js pipelines them).
+    const [, , , after] = await Promise.all([
+      tx.db.insert(spends).values(row),
+      recordAudit(tx, { action: "spend.created", entityType: "spend", entityId: spendId, after: facts }),
+      emitEvent(tx, { type: "wallet.spent", entityType: "spend", entityId: spendId, payload: facts }),
+      walletBalances(tx, wallet.id),
+    ]);
+    return { ...spendView(row), replayed: false, balances: after };
+  });
+}
+
+const insufficient = (requestedMinor: number, availableMinor: number) =>
+  new DomainError("INSUFFICIENT_FUNDS", "Not enough eligible funds in the wallet for this purchase.", { requestedMinor, availableMinor });

@@ -1,0 +1,93 @@
+import { and, eq, ne, sql } from "drizzle-orm";
+import { arrayLiteral } from "@/db/array-literal";
+import { rowsOf } from "@/db/rows";
+import { contacts, ledgerAccounts, wallets } from "@/db/schema";
+import type { DomainContext } from "../context";
+import { DomainError, notFound } from "../errors";
+import { accountRef, type AccountRef } from "../ledger/accounts";
+import type { BasketLine } from "./allocate";
+import type { Wallet } from "./wallets";
+
+export interface SpendingWallet {
+  wallet: Wallet;
+  open: AccountRef;
+}
+
+/**
+ * The wallet a spend, redeem or payout takes money from (D3), identified by contact and currency.
+ * Refuses a contact blocked from spending (SPENDING_BLOCKED). The contact row is read FOR KEY
+ * SHARE: a block (which locks the contact FOR UPDATE) waits for a spend in flight and the next
+ * spend then sees it, while parallel spends of one contact do not queue on each other here.
+ */
+export async function spendingWallet(ctx: DomainContext, contactId: string, currency: string): Promise<SpendingWallet> {
+  const [contact] = await ctx.db
+    .select({ id: contacts.id, spendingBlocked: contacts.spendingBlocked, mergedIntoId: contacts.mergedIntoId })
+    .from(contacts)
+    .where(eq(contacts.id, contactId))
+    .for("key share");
+  if (!contact) throw notFound("Contact");
+  if (contact.mergedIntoId) throw new DomainError("INVALID_STATE", "This contact was merged into another contact; use that one.");
+  if (contact.spendingBlocked) throw new DomainError("SPENDING_BLOCKED", "This contact is blocked from spending.");
+  const rows = await ctx.db
+    .select({ wallet: wallets, open: ledgerAccounts })
+    .from(wallets)
+    .innerJoin(ledgerAccounts, and(eq(ledgerAccounts.walletId, wallets.id), eq(ledgerAccounts.kind, "OPEN")))
+    .where(and(eq(wallets.contactId, contactId), eq(wallets.currency, currency)));
+  const found = rows[0];
+  if (found) return { wallet: found.wallet, open: accountRef(found.open) };
+  const [other] = await ctx.db
+    .select({ currency: wallets.currency })
+    .from(wallets)
+    .where(and(eq(wallets.contactId, contactId), ne(wallets.currency, currency)))
+    .limit(1);
+  if (other) {
+    throw new DomainError("CURRENCY_MISMATCH", `The contact's wallet is in ${other.currency}, not ${currency}.`, {
+      walletCurrency: other.currency,
+      requestedCurrency: currency,
+    });
+  }
+  throw notFound("Wallet");
+}
+
+export interface PurchaseScope {
+  /** The purchase's organisation (a venue counts for its parent merchant too). */
+  organisationId?: string | null;
+  basket?: readonly BasketLine[];
+}
+
+/**
+ * The pockets whose lots may pay for a purchase (D6): the business pocket, and the pockets of the
+ * commerce pools containing the purchase's organisation (or its parent merchant) or one of the
+ * basket's product families (given, or found from the basket's SKUs). Ordered by id.
+ */
+export async function eligiblePockets(ctx: DomainContext, walletId: string, scope: PurchaseScope): Promise<AccountRef[]> {
+  const organisationId = scope.organisationId ?? null;
+  const familyIds = [...new Set((scope.basket ?? []).flatMap((l) => (l.familyId ? [l.familyId] : [])))];
+  const skus = [...new Set((scope.basket ?? []).flatMap((l) => (l.sku ? [l.sku] : [])))];
+  const rows = rowsOf<{ id: string; kind: "POCKET"; currency: string; wallet_id: string }>(
+    await ctx.db.execute(sql`
+      select a.id, a.kind, a.currency, a.wallet_id from ledger_accounts a
+      where a.wallet_id = ${walletId} and a.kind = 'POCKET' and (
+        a.commerce_pool_id is null
+        or a.commerce_pool_id in (
+          select po.pool_id from commerce_pool_organisations po
+          where po.organisation_id = ${organisationId}::uuid
+             or po.organisation_id = (select o.parent_id from organisations o where o.id = ${organisationId}::uuid))
+        or a.commerce_pool_id in (
+          select pf.pool_id from commerce_pool_families pf
+          where pf.family_id = any(${arrayLiteral(familyIds)}::uuid[])
+             or pf.family_id in (select p.family_id from products p where p.sku = any(${arrayLiteral(skus)}::text[]))))
+      order by a.id`),
+  );
+  return rows.map((r) => ({ id: r.id, kind: r.kind, currency: r.currency, walletId: r.wallet_id }));
+}
+
+/** Locks wallet accounts in id order, the one order every wallet command uses (no deadlocks). */
+export async function lockWalletAccounts(ctx: DomainContext, accountIds: readonly string[]): Promise<Map<string, number>> {
+  const rows = rowsOf<{ id: string; balance_minor: string | number }>(
+    await ctx.db.execute(
+      sql`select id, balance_minor from ledger_accounts where id = any(${arrayLiteral([...accountIds].sort())}::uuid[]) order by id for update`,
+    ),
+  );
+  return new Map(rows.map((r) => [r.id, Number(r.balance_minor)]));
+}
