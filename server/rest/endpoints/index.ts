@@ -5,6 +5,7 @@ import { lotEndpoints } from "./lots";
 import { networkEndpoints } from "./network";
 import { passActionEndpoints } from "./pass-actions";
 import { passPlanEndpoints } from "./pass-plans";
+import { passSupportEndpoints } from "./pass-support";
 
 /** Every REST endpoint, for the OpenAPI document; each route file exports its own handlers. */
-export const allEndpoints: readonly Endpoint[] = [...contactEndpoints, ...networkEndpoints, ...passPlanEndpoints, ...lotEndpoints, ...egiftEndpoints, ...passActionEndpoints];
+export const allEndpoints: readonly Endpoint[] = [...contactEndpoints, ...networkEndpoints, ...passPlanEndpoints, ...lotEndpoints, ...egiftEndpoints, ...passActionEndpoints, ...passSupportEndpoints];

@@ -25,7 +25,7 @@ import { walletBalancesSchema } from "@/server/domain/wallet/schemas";
 const tag = "Passes";
 
 /** A pass as integrations see it: the masked code only, never the code, its hash or the PIN. */
-const passViewSchema = z.object({
+export const passViewSchema = z.object({
   passId: z.string().uuid(),
   planId: z.string().uuid(),
   codeMask: z.string(),

@@ -1,0 +1,3 @@
+import { replaceLostPassEndpoint } from "@/server/rest/endpoints/pass-support";
+
+export const POST = replaceLostPassEndpoint.handler;
