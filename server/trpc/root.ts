@@ -11,6 +11,7 @@ import { passPlansRouter } from "./routers/pass-plans";
 import { passSupportRouter } from "./routers/pass-support";
 import { passesRouter } from "./routers/passes";
 import { usersRouter } from "./routers/users";
+import { walletReadRouter } from "./routers/wallet-read";
 
 export const appRouter = createTRPCRouter({
   users: usersRouter,
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   passPlans: passPlansRouter,
   passes: passesRouter,
   passSupport: passSupportRouter,
+  walletRead: walletReadRouter,
 });
 
 export type AppRouter = typeof appRouter;
