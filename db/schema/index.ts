@@ -13,3 +13,4 @@ export * from "./pass-otps";
 export * from "./lot-downloads";
 export * from "./ledger";
 export * from "./wallet-operations";
+export * from "./holds";

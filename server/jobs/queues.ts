@@ -7,6 +7,7 @@ export const queues = {
   printingHouseWebhook: "printing-house-webhook",
   deliverMessage: "deliver-message",
   expirePasses: "expire-passes",
+  expireHolds: "expire-holds",
 } as const;
 
 export type QueueName = (typeof queues)[keyof typeof queues];
@@ -23,4 +24,6 @@ export const queueSettings: Record<QueueName, Omit<PgBoss.Queue, "name">> = {
   [queues.deliverMessage]: { retryLimit: 6, retryDelay: 10, retryBackoff: true, expireInSeconds: 120 },
   /** Hourly; one run at a time, and a missed run is simply caught up by the next. */
   [queues.expirePasses]: { policy: "singleton", expireInSeconds: 30 * 60 },
+  /** Every minute; one run at a time. */
+  [queues.expireHolds]: { policy: "singleton", expireInSeconds: 5 * 60 },
 };

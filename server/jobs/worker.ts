@@ -3,6 +3,7 @@ import type { Database } from "@/db";
 import { env } from "@/env";
 import { createBoss } from "./boss";
 import { registerMessageDelivery } from "./deliver-message";
+import { registerHoldExpiry } from "./expire-holds";
 import { registerPassExpiry } from "./expire-passes";
 import { registerLotGeneration } from "./generate-lot";
 import { registerPrintingHouseWebhook } from "./printing-house-webhook";
@@ -18,5 +19,6 @@ export async function startWorker(database: Database): Promise<PgBoss> {
   await registerPrintingHouseWebhook(boss, database);
   await registerMessageDelivery(boss, database);
   await registerPassExpiry(boss, database);
+  await registerHoldExpiry(boss, database);
   return boss;
 }

@@ -1,0 +1,79 @@
+import { eq } from "drizzle-orm";
+import { contacts, holds, ledgerAccounts, type HoldSource } from "@/db/schema";
+import { recordAudit } from "../../audit/record";
+import { inTransaction, type DomainContext } from "../../context";
+import { DomainError, notFound } from "../../errors";
+import { newId } from "../../ids";
+import { emitEvent } from "../../outbox";
+import { postEntry, type PostingInput } from "../../ledger/post-entry";
+import { consumeLots } from "../credit-lots";
+import { eligiblePockets } from "../eligible-pockets";
+import { lockWalletAccounts } from "../lock-wallet";
+import { findWallet, heldAccount, openAccount } from "../wallets";
+import { placeHoldSchema, type HoldView, type PlaceHoldInput } from "./schemas";
+import { holdView } from "./view";
+
+/** Refuses a contact who may not spend (D3): holds reserve funds for a spend. */
+export async function assertMaySpend(ctx: DomainContext, contactId: string) {
+  const [contact] = await ctx.db.select({ spendingBlocked: contacts.spendingBlocked }).from(contacts).where(eq(contacts.id, contactId));
+  if (!contact) throw notFound("Contact");
+  if (contact.spendingBlocked) throw new DomainError("SPENDING_BLOCKED", "This contact is blocked from spending.");
+}
+
+/**
+ * Reserves funds for a purchase estimate (D4, D8) in one HOLD entry moving them into the
+ * wallet's HELD account, so they stop being available. Commerce lots are taken first (eligible
+ * pockets, unexpired, soonest-expiring first, within their product conditions when a basket is
+ * given), then open funds for the rest: expiring value is used before universal open funds.
+ * Each lot part is posted with its credit lot, and the hold records its sources in order so a
+ * release returns every cent to where it came from. All or nothing: INSUFFICIENT_FUNDS if the
+ * eligible funds do not cover the amount, SPENDING_BLOCKED for a blocked contact.
+ */
+export async function placeHold(ctx: DomainContext, input: PlaceHoldInput): Promise<HoldView> {
+  const data = placeHoldSchema.parse(input);
+  return inTransaction(ctx, async (tx) => {
+    await assertMaySpend(tx, data.contactId);
+    const wallet = await findWallet(tx, data.contactId, data.currency);
+    const shortOf = (availableMinor: number) =>
+      new DomainError("INSUFFICIENT_FUNDS", "Not enough available funds to hold this amount.", { requestedMinor: data.amountMinor, availableMinor });
+    if (!wallet) throw shortOf(0);
+    await lockWalletAccounts(tx, [wallet.id]);
+
+    const pockets = await eligiblePockets(tx, wallet.id, { organisationId: data.organisationId, basket: data.basket });
+    const lots = await consumeLots(tx, { pockets, amountMinor: data.amountMinor, basket: data.basket });
+    const open = await openAccount(tx, wallet);
+    const [openRow] = await tx.db.select({ balanceMinor: ledgerAccounts.balanceMinor }).from(ledgerAccounts).where(eq(ledgerAccounts.id, open.id));
+    const fromOpen = Math.min(openRow?.balanceMinor ?? 0, data.amountMinor - lots.takenMinor);
+    if (lots.takenMinor + fromOpen < data.amountMinor) throw shortOf(lots.takenMinor + fromOpen);
+
+    const sources: HoldSource[] = lots.postings.map((p) => ({ accountId: p.account.id, creditLotId: p.creditLotId ?? null, amountMinor: -p.amountMinor }));
+    const postings: PostingInput[] = [...lots.postings];
+    if (fromOpen > 0) {
+      sources.push({ accountId: open.id, creditLotId: null, amountMinor: fromOpen });
+      postings.push({ account: open, amountMinor: -fromOpen });
+    }
+    postings.push({ account: await heldAccount(tx, wallet), amountMinor: data.amountMinor });
+
+    const holdId = newId();
+    const entry = await postEntry(tx, { kind: "HOLD", causeType: "hold", causeId: holdId, memo: data.reference ?? null, postings });
+    const [row] = await tx.db
+      .insert(holds)
+      .values({
+        id: holdId,
+        walletId: wallet.id,
+        contactId: data.contactId,
+        currency: wallet.currency,
+        amountMinor: data.amountMinor,
+        expiresAt: new Date(Date.now() + data.expiresInMinutes * 60_000),
+        reference: data.reference ?? null,
+        organisationId: data.organisationId ?? null,
+        sources,
+        holdEntryId: entry.id,
+      })
+      .returning();
+    const view = holdView(row!);
+    await emitEvent(tx, { type: "hold.placed", entityType: "hold", entityId: holdId, payload: { ...view } });
+    await recordAudit(tx, { action: "hold.placed", entityType: "hold", entityId: holdId, after: view });
+    return view;
+  });
+}
