@@ -9,7 +9,7 @@ import type { DomainContext } from "../context";
  * command locked first (lower id), and both would deadlock. With it every later lock is already
  * held. Invariant: wallet commands always take wallet-account locks in one global order.
  */
-export async function lockWalletAccounts(ctx: DomainContext, walletIds: readonly string[]): Promise<void> {
+export async function lockWallets(ctx: DomainContext, walletIds: readonly string[]): Promise<void> {
   if (walletIds.length === 0) return;
   await ctx.db.execute(sql`
     select id from ledger_accounts where wallet_id = any(${arrayLiteral([...new Set(walletIds)])}::uuid[]) order by id for update`);

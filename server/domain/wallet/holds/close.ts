@@ -7,7 +7,7 @@ import { accountRef, systemAccount } from "../../ledger/accounts";
 import { postEntry, type PostingInput } from "../../ledger/post-entry";
 import { emitEvent } from "../../outbox";
 import { restoreLots } from "../credit-lots";
-import { lockWalletAccounts } from "../lock-wallet";
+import { lockWallets } from "../lock-wallet";
 import { walletAccounts } from "../wallets";
 import { captureHoldSchema, releaseHoldSchema, type CaptureHoldInput, type HoldView, type ReleaseHoldInput } from "./schemas";
 import type { HoldState } from "./states";
@@ -45,7 +45,7 @@ interface Closing {
 async function closeHold(ctx: DomainContext, holdId: string, closing: Closing): Promise<HoldView> {
   const [hold] = await ctx.db.select().from(holds).where(eq(holds.id, holdId));
   if (!hold) throw notFound("Hold");
-  await lockWalletAccounts(ctx, [hold.walletId]);
+  await lockWallets(ctx, [hold.walletId]);
   const [closed] = await ctx.db
     .update(holds)
     .set({ state: closing.state, capturedMinor: closing.capturedMinor, closedAt: sql`now()` })

@@ -61,7 +61,7 @@ describe("placeHold", () => {
     await ctx.db.update(contacts).set({ spendingBlocked: true }).where(eq(contacts.id, wallet.contactId));
     await fundOpen(ctx, wallet, 100);
     expect((await refusal(hold(10))).code).toBe("SPENDING_BLOCKED");
-    expect((await refusal(placeHold(ctx, { contactId: (await emptyWallet(ctx)).contactId, currency: "USD", amountMinor: 1 }))).code).toBe("INSUFFICIENT_FUNDS");
+    expect((await refusal(placeHold(ctx, { contactId: (await emptyWallet(ctx)).contactId, currency: "USD", amountMinor: 1 }))).code).toBe("CURRENCY_MISMATCH");
     expect((await verifyLedger(ctx)).problems).toEqual([]);
   });
 

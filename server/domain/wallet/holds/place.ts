@@ -1,50 +1,44 @@
 import { eq } from "drizzle-orm";
-import { contacts, holds, ledgerAccounts, type HoldSource } from "@/db/schema";
+import { holds, ledgerAccounts, type HoldSource } from "@/db/schema";
 import { recordAudit } from "../../audit/record";
 import { inTransaction, type DomainContext } from "../../context";
-import { DomainError, notFound } from "../../errors";
+import { DomainError } from "../../errors";
 import { newId } from "../../ids";
 import { emitEvent } from "../../outbox";
 import { postEntry, type PostingInput } from "../../ledger/post-entry";
 import { consumeLots } from "../credit-lots";
-import { eligiblePockets } from "../eligible-pockets";
-import { lockWalletAccounts } from "../lock-wallet";
-import { findWallet, heldAccount, openAccount } from "../wallets";
+import { lockWallets } from "../lock-wallet";
+import { eligiblePockets, spendingWallet } from "../spending-wallet";
+import { heldAccount } from "../wallets";
 import { placeHoldSchema, type HoldView, type PlaceHoldInput } from "./schemas";
 import { holdView } from "./view";
-
-/** Refuses a contact who may not spend (D3): holds reserve funds for a spend. */
-export async function assertMaySpend(ctx: DomainContext, contactId: string) {
-  const [contact] = await ctx.db.select({ spendingBlocked: contacts.spendingBlocked }).from(contacts).where(eq(contacts.id, contactId));
-  if (!contact) throw notFound("Contact");
-  if (contact.spendingBlocked) throw new DomainError("SPENDING_BLOCKED", "This contact is blocked from spending.");
-}
 
 /**
  * Reserves funds for a purchase estimate (D4, D8) in one HOLD entry moving them into the
  * wallet's HELD account, so they stop being available. Commerce lots are taken first (eligible
  * pockets, unexpired, soonest-expiring first, within their product conditions when a basket is
- * given), then open funds for the rest: expiring value is used before universal open funds.
+ * given; see spending-wallet.ts), then open funds for the rest: expiring value is used before universal open funds.
  * Each lot part is posted with its credit lot, and the hold records its sources in order so a
  * release returns every cent to where it came from. All or nothing: INSUFFICIENT_FUNDS if the
- * eligible funds do not cover the amount, SPENDING_BLOCKED for a blocked contact.
+ * eligible funds do not cover the amount, SPENDING_BLOCKED for a blocked contact, NOT_FOUND or
+ * CURRENCY_MISMATCH without a wallet in the currency.
  */
 export async function placeHold(ctx: DomainContext, input: PlaceHoldInput): Promise<HoldView> {
   const data = placeHoldSchema.parse(input);
   return inTransaction(ctx, async (tx) => {
-    await assertMaySpend(tx, data.contactId);
-    const wallet = await findWallet(tx, data.contactId, data.currency);
-    const shortOf = (availableMinor: number) =>
-      new DomainError("INSUFFICIENT_FUNDS", "Not enough available funds to hold this amount.", { requestedMinor: data.amountMinor, availableMinor });
-    if (!wallet) throw shortOf(0);
-    await lockWalletAccounts(tx, [wallet.id]);
+    const { wallet, open } = await spendingWallet(tx, data.contactId, data.currency);
+    await lockWallets(tx, [wallet.id]);
 
     const pockets = await eligiblePockets(tx, wallet.id, { organisationId: data.organisationId, basket: data.basket });
     const lots = await consumeLots(tx, { pockets, amountMinor: data.amountMinor, basket: data.basket });
-    const open = await openAccount(tx, wallet);
     const [openRow] = await tx.db.select({ balanceMinor: ledgerAccounts.balanceMinor }).from(ledgerAccounts).where(eq(ledgerAccounts.id, open.id));
     const fromOpen = Math.min(openRow?.balanceMinor ?? 0, data.amountMinor - lots.takenMinor);
-    if (lots.takenMinor + fromOpen < data.amountMinor) throw shortOf(lots.takenMinor + fromOpen);
+    if (lots.takenMinor + fromOpen < data.amountMinor) {
+      throw new DomainError("INSUFFICIENT_FUNDS", "Not enough available funds to hold this amount.", {
+        requestedMinor: data.amountMinor,
+        availableMinor: lots.takenMinor + fromOpen,
+      });
+    }
 
     const sources: HoldSource[] = lots.postings.map((p) => ({ accountId: p.account.id, creditLotId: p.creditLotId ?? null, amountMinor: -p.amountMinor }));
     const postings: PostingInput[] = [...lots.postings];

@@ -19,7 +19,7 @@ export const placeHoldSchema = z.object({
   expiresInMinutes: z.number().int().min(1).max(24 * 60).default(15),
   /** The caller's reference, e.g. a purchase estimate id. */
   reference: z.string().trim().min(1).max(200).optional(),
-  /** The organisation the purchase is at: business pocket plus the pools containing it are eligible. */
+  /** The purchase's organisation: the business pocket plus the pools containing it (or a basket family) are eligible; neither: the business pocket and open funds only. */
   organisationId: z.string().uuid().optional(),
   basket: z.array(basketLineSchema).max(500).optional(),
 });
