@@ -18,7 +18,7 @@ async function ownCurrency(domain: DomainContext): Promise<string> {
   }
 }
 
-test("marketing activates a printed plan, watches its lot generate, activates it, finds one pass by its code and cancels the lot", async ({ page, domain }) => {
+test("marketing activates a printed plan, watches its lot generate, activates it, finds one pass by its code, cancels that pass and then the lot", async ({ page, domain }) => {
   const currency = await ownCurrency(domain);
   const plan = await createPassPlan(domain, printedGiftInput(currency, { name: uniqueName("Lot gift"), quantity: 1_000, maxPasses: 2_000 }));
 
@@ -48,6 +48,16 @@ test("marketing activates a printed plan, watches its lot generate, activates it
   await expect(table.getByRole("row")).toHaveCount(2);
   await expect(table.getByRole("row").nth(1)).toContainText(pass!.codeMask);
   await expect(table.getByRole("row").nth(1)).toContainText("Active");
+
+  // One damaged card comes out of circulation on its own page.
+  await table.getByRole("link", { name: pass!.codeMask }).click();
+  await expect(page.getByRole("heading", { name: `Pass ${pass!.codeMask}` })).toBeVisible();
+  await page.getByRole("button", { name: "Cancel pass" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Cancel pass" }).click();
+  await expect(page.getByRole("dialog")).toBeHidden();
+  await expect(page.getByText("Cancelled", { exact: true }).first()).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole("heading", { name: `${plan.name} · lot 1` })).toBeVisible();
 
   await page.getByRole("button", { name: "Cancel all" }).click();
   await page.getByRole("button", { name: "Cancel all passes" }).click();

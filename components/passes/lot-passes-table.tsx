@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
 import { format } from "date-fns";
+import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import { Badge } from "@/components/ui/badge";
@@ -20,7 +21,14 @@ const column = createColumnHelper<LotPass>();
 const communicationLabels = { PRINTED: "Printed", EMAIL: "Email", SMS: "SMS" } as const;
 
 const columns = [
-  column.accessor("codeMask", { header: "Code", cell: (c) => <span className="font-mono">{c.getValue()}</span> }),
+  column.accessor("codeMask", {
+    header: "Code",
+    cell: (c) => (
+      <Link href={`/passes/${c.row.original.id}`} className="font-mono text-indigo-700 hover:underline">
+        {c.getValue()}
+      </Link>
+    ),
+  }),
   column.accessor("state", { header: "State", cell: (c) => <Badge tone={passStateLabels[c.getValue()].tone}>{passStateLabels[c.getValue()].label}</Badge> }),
   column.display({
     id: "recipient",

@@ -13,6 +13,7 @@ import type { PassDetail as Pass } from "@/server/domain/passes/history/detail";
 import { passStateLabels } from "./lot-labels";
 import { ActivatePassDialog, CancelPassDialog, ChangeExpiryDialog, ChangeValueDialog, ResetPinDialog, type PassDialog } from "./pass-action-dialogs";
 import { moneyLabel, when } from "./pass-labels";
+import { ReplaceLostPassDialog, ReverseRedemptionDialog } from "./pass-support-dialogs";
 import { PassTimeline } from "./pass-timeline";
 import { typeLabels } from "./plan-labels";
 import { ResendEgiftButton } from "./resend-egift-dialog";
@@ -21,14 +22,15 @@ interface PassDetailProps {
   initialPass: Pass;
   /** passes.support: activate, cancel, expiry, value, PIN, re-send. */
   canSupport: boolean;
+  canCancel: boolean;
   canRedeem: boolean;
 }
 
 /** One pass (D5): masked code, plan, value and uses, owner, the actions the role allows, and its history. */
-export function PassDetail({ initialPass, canSupport, canRedeem }: PassDetailProps) {
+export function PassDetail({ initialPass, canSupport, canCancel, canRedeem }: PassDetailProps) {
   const trpc = useTRPC();
   const { data: pass } = useQuery(trpc.passes.byId.queryOptions({ passId: initialPass.passId }, { initialData: initialPass }));
-  const [dialog, setDialog] = useState<PassDialog>(null);
+  const [dialog, setDialog] = useState<PassDialog | "replace" | "reverse">(null);
   const close = () => setDialog(null);
   const live = pass.state === "DRAFT" || pass.state === "ACTIVE";
   const isMoney = pass.plan.type !== "PROMOTION";
@@ -71,7 +73,17 @@ export function PassDetail({ initialPass, canSupport, canRedeem }: PassDetailPro
                 {pass.hasPin ? "Reset PIN" : "Create PIN"}
               </Button>
             )}
-            {canSupport && live && (
+            {canSupport && pass.latestRedemption && (pass.state === "ACTIVE" || pass.state === "REDEEMED") && (
+              <Button variant="secondary" onClick={() => setDialog("reverse")}>
+                Roll back redemption
+              </Button>
+            )}
+            {canSupport && pass.plan.type === "GIFT" && pass.state === "ACTIVE" && (pass.remainingValueMinor ?? 0) > 0 && pass.contact && (
+              <Button variant="secondary" onClick={() => setDialog("replace")}>
+                Replace lost pass
+              </Button>
+            )}
+            {canCancel && live && (
               <Button variant="danger" onClick={() => setDialog("cancel")}>
                 Cancel pass
               </Button>
@@ -119,7 +131,14 @@ export function PassDetail({ initialPass, canSupport, canRedeem }: PassDetailPro
             {pass.replacesPassId && (
               <Fact label="Replaces">
                 <Link href={`/passes/${pass.replacesPassId}`} className="text-indigo-700 hover:underline">
-                  a lost pass
+                  the lost pass it replaced
+                </Link>
+              </Fact>
+            )}
+            {pass.replacedByPassId && (
+              <Fact label="Replaced by">
+                <Link href={`/passes/${pass.replacedByPassId}`} className="text-indigo-700 hover:underline">
+                  the new pass issued when this one was lost
                 </Link>
               </Fact>
             )}
@@ -129,13 +148,15 @@ export function PassDetail({ initialPass, canSupport, canRedeem }: PassDetailPro
           <PassTimeline passId={pass.passId} />
         </div>
       </div>
+      {canCancel && <CancelPassDialog key={`cancel-${dialog}`} pass={pass} open={dialog === "cancel"} onClose={close} />}
       {canSupport && (
         <>
           <ActivatePassDialog key={`activate-${dialog}`} pass={pass} open={dialog === "activate"} onClose={close} />
-          <CancelPassDialog key={`cancel-${dialog}`} pass={pass} open={dialog === "cancel"} onClose={close} />
           <ChangeExpiryDialog key={`expiry-${dialog}`} pass={pass} open={dialog === "expiry"} onClose={close} />
           <ChangeValueDialog key={`value-${dialog}`} pass={pass} open={dialog === "value"} onClose={close} />
           <ResetPinDialog pass={pass} open={dialog === "resetPin"} onClose={close} />
+          <ReplaceLostPassDialog key={`replace-${dialog}`} pass={pass} open={dialog === "replace"} onClose={close} />
+          <ReverseRedemptionDialog key={`reverse-${dialog}`} pass={pass} open={dialog === "reverse"} onClose={close} />
         </>
       )}
     </>

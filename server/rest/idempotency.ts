@@ -1,8 +1,8 @@
-import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { idempotencyKeys } from "@/db/schema";
 import { DomainError } from "@/server/domain/errors";
+import { keyedHash } from "@/server/domain/keyed-hash";
 import { errorResult, isExpectedError, type RestResult } from "./envelope";
 
 export interface IdempotentRequest {
@@ -31,9 +31,8 @@ export async function runIdempotent(
       new DomainError("VALIDATION_FAILED", "Idempotency-Key must be 1–200 letters, digits, '.', ':', '_' or '-'."),
     );
   }
-  const requestHash = createHash("sha256")
-    .update(`${request.method}\n${request.path}\n${request.bodyText}`)
-    .digest("hex");
+  // Keyed: a redeem body carries a passcode, and a plain hash of it could be brute-forced.
+  const requestHash = keyedHash("idempotency", `${request.method}\n${request.path}\n${request.bodyText}`);
   return db.transaction(async (tx) => {
     const [claimed] = await tx
       .insert(idempotencyKeys)

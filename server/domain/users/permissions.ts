@@ -21,6 +21,8 @@ export const capabilities = {
   "passPlans.manage": ["admin", "marketing"],
   "passes.read": everyone,
   "passes.support": ["admin", "support"],
+  /** Pulling one pass out of circulation: support for customers, marketing for a lot's damaged cards. */
+  "passes.cancel": ["admin", "marketing", "support"],
   "passes.redeem": ["admin", "support"],
   "messages.read": ["admin", "marketing", "support"],
   "wallets.read": ["admin", "finance", "support"],

@@ -24,6 +24,7 @@ import { capabilityProcedure, createTRPCRouter } from "../init";
 
 const read = capabilityProcedure("passes.read");
 const support = capabilityProcedure("passes.support");
+const cancel = capabilityProcedure("passes.cancel");
 const redeem = capabilityProcedure("passes.redeem");
 const manage = capabilityProcedure("passPlans.manage");
 
@@ -32,7 +33,7 @@ export const passesRouter = createTRPCRouter({
   byId: read.input(passIdSchema).query(({ ctx, input }) => getPassDetail(ctx.domain, input)),
   timeline: read.input(passIdSchema).query(({ ctx, input }) => passTimeline(ctx.domain, input)),
   activate: support.input(activatePassSchema).mutation(({ ctx, input }) => activatePass(ctx.domain, input)),
-  cancel: support.input(cancelPassSchema).mutation(({ ctx, input }) => cancelPass(ctx.domain, input)),
+  cancel: cancel.input(cancelPassSchema).mutation(({ ctx, input }) => cancelPass(ctx.domain, input)),
   changeExpiry: support.input(changePassExpirySchema).mutation(({ ctx, input }) => changePassExpiry(ctx.domain, input)),
   changeValue: support.input(changePassValueSchema).mutation(({ ctx, input }) => changePassValue(ctx.domain, input)),
   setPin: support.input(setPassPinSchema).mutation(({ ctx, input }) => setPassPin(ctx.domain, input)),

@@ -32,5 +32,5 @@ export default async function Page({ params }: Props) {
   const actor = await requirePageActor("passes.read");
   const pass = await findPass((await params).passId);
   if (!pass) notFound();
-  return <PassDetail initialPass={pass} canSupport={can(actor.role, "passes.support")} canRedeem={can(actor.role, "passes.redeem")} />;
+  return <PassDetail initialPass={pass} canSupport={can(actor.role, "passes.support")} canCancel={can(actor.role, "passes.cancel")} canRedeem={can(actor.role, "passes.redeem")} />;
 }
