@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import type { Contact } from "@/server/domain/contacts/contact-rows";
+import { WalletSummaryCard } from "@/components/wallet/wallet-summary-card";
 import { ContactIdentities } from "./contact-identities";
 import { contactName } from "./contact-labels";
 import { ContactNamesDialog } from "./contact-names-dialog";
@@ -26,13 +27,16 @@ interface ContactDetailProps {
   initialContact: Contact;
   canManage: boolean;
   canBlockSpending: boolean;
+  /** wallets.read: the wallet card shows; passes.redeem: it links to redeeming a pass for the contact. */
+  canReadWallet?: boolean;
+  canRedeem?: boolean;
 }
 
 /**
  * One contact: who it is, how it is identified and whether it may spend. Each concern is its own
  * card, so the wallet (balances, pockets, credit lots) joins as one more card beside them.
  */
-export function ContactDetail({ initialContact, canManage, canBlockSpending }: ContactDetailProps) {
+export function ContactDetail({ initialContact, canManage, canBlockSpending, canReadWallet = false, canRedeem = false }: ContactDetailProps) {
   const trpc = useTRPC();
   const { data: contact } = useQuery(trpc.contacts.byId.queryOptions({ contactId: initialContact.id }, { initialData: initialContact }));
   const [dialog, setDialog] = useState<OpenDialog>(null);
@@ -83,6 +87,7 @@ export function ContactDetail({ initialContact, canManage, canBlockSpending }: C
         </div>
       )}
       <div className="grid gap-4 lg:grid-cols-2">
+        {canReadWallet && <WalletSummaryCard contactId={contact.id} canRedeem={live && canRedeem} />}
         <SpendingCard contact={contact} />
         <ContactIdentities contact={contact} canManage={canManage} />
         <Card title="Record">

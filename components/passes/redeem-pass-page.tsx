@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
@@ -15,19 +15,21 @@ import { PageHeader } from "@/components/ui/page-header";
 import type { RedemptionCheck } from "@/server/domain/passes/redeem/check";
 import type { RedemptionCredentials } from "@/server/domain/passes/redeem/schemas";
 import type { Unlocks } from "@/server/domain/passes/redeem/unlocks";
+import type { WalletCredit } from "@/server/domain/passes/redeem/money-step";
 import { moneyLabel } from "./pass-labels";
 
 const unlocksLabel = (unlocks: Unlocks) => (unlocks.kind === "VALUE" ? moneyLabel(unlocks.amountMinor, unlocks.currency) : "Its linked reward offer");
 
-type Outcome = { kind: "checked"; check: RedemptionCheck } | { kind: "redeemed"; passId: string; codeMask: string; unlocked: Unlocks } | null;
+type Outcome = { kind: "checked"; check: RedemptionCheck } | { kind: "redeemed"; passId: string; codeMask: string; unlocked: Unlocks; credit: WalletCredit | null } | null;
 
 /**
  * Support redeems a pass on behalf of a contact (D5): check it first, then redeem with a
  * confirmation. The code is typed, sent once and never shown back; answers show the mask.
  */
-export function RedeemPassPage() {
+export function RedeemPassPage({ initialContactId = "" }: { initialContactId?: string }) {
   const trpc = useTRPC();
-  const [form, setForm] = useState({ code: "", pin: "", otp: "", contactId: "" });
+  const queryClient = useQueryClient();
+  const [form, setForm] = useState({ code: "", pin: "", otp: "", contactId: initialContactId });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [confirming, setConfirming] = useState(false);
@@ -48,8 +50,9 @@ export function RedeemPassPage() {
       onSuccess: (result) => {
         setConfirming(false);
         setErrors({});
-        setOutcome({ kind: "redeemed", passId: result.pass.passId, codeMask: result.pass.codeMask, unlocked: result.unlocked });
-        setForm({ code: "", pin: "", otp: "", contactId: "" });
+        setOutcome({ kind: "redeemed", passId: result.pass.passId, codeMask: result.pass.codeMask, unlocked: result.unlocked, credit: result.credit });
+        setForm({ code: "", pin: "", otp: "", contactId: initialContactId });
+        if (result.credit) void queryClient.invalidateQueries({ queryKey: trpc.walletRead.pathKey() });
         toast.success(`Pass ${result.pass.codeMask} was redeemed.`);
       },
       onError: (err) => {
@@ -124,7 +127,7 @@ export function RedeemPassPage() {
               <p>
                 Unlocked: <strong>{unlocksLabel(outcome.unlocked)}</strong>
               </p>
-              <p className="text-slate-500">Wallet credits arrive with wallets; nothing was credited yet.</p>
+              {outcome.credit ? <CreditResult credit={outcome.credit} /> : <p className="text-slate-500">Nothing was credited to a wallet.</p>}
             </div>
           )}
         </Card>
@@ -140,5 +143,20 @@ export function RedeemPassPage() {
         pending={redeem.isPending}
       />
     </>
+  );
+}
+
+/** What the redemption put in the wallet: the amount credited and the wallet's new available balance. */
+function CreditResult({ credit }: { credit: WalletCredit }) {
+  return (
+    <div className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2">
+      <p>
+        Credited <strong>{moneyLabel(credit.creditedMinor, credit.balances.currency)}</strong> to the wallet. New available balance:{" "}
+        <strong>{moneyLabel(credit.balances.availableMinor, credit.balances.currency)}</strong>.
+      </p>
+      <Link href={`/contacts/${credit.contactId}/wallet`} className="font-medium text-indigo-700 hover:underline">
+        Open the contact&apos;s wallet
+      </Link>
+    </div>
   );
 }

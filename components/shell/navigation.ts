@@ -43,4 +43,5 @@ export const segmentLabels: Record<string, string> = {
   plans: "Pass plans",
   lots: "Lots",
   new: "New",
+  wallet: "Wallet",
 };

@@ -38,6 +38,8 @@ export default async function Page({ params }: Props) {
       initialContact={contact}
       canManage={can(actor.role, "contacts.manage")}
       canBlockSpending={can(actor.role, "contacts.blockSpending")}
+      canReadWallet={can(actor.role, "wallets.read")}
+      canRedeem={can(actor.role, "passes.redeem")}
     />
   );
 }

@@ -3,7 +3,11 @@ import { requirePageActor } from "@/server/auth/guard";
 
 export const metadata = { title: "Redeem a pass" };
 
-export default async function Page() {
+type Props = { searchParams: Promise<{ contactId?: string | string[] }> };
+
+/** `?contactId=…` (from a contact's wallet) preselects the contact redeeming. */
+export default async function Page({ searchParams }: Props) {
   await requirePageActor("passes.redeem");
-  return <RedeemPassPage />;
+  const { contactId } = await searchParams;
+  return <RedeemPassPage initialContactId={typeof contactId === "string" ? contactId : ""} />;
 }
