@@ -11,6 +11,8 @@ export const apiScopes = [
   "passes:redeem",
   "wallets:read",
   "wallets:write",
+  "wallets:spend",
+  "payouts:write",
   "events:write",
 ] as const;
 export type ApiScope = (typeof apiScopes)[number];

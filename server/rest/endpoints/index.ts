@@ -6,6 +6,7 @@ import { networkEndpoints } from "./network";
 import { passActionEndpoints } from "./pass-actions";
 import { passPlanEndpoints } from "./pass-plans";
 import { passSupportEndpoints } from "./pass-support";
+import { walletEndpoints } from "./wallets";
 
 /** Every REST endpoint, for the OpenAPI document; each route file exports its own handlers. */
-export const allEndpoints: readonly Endpoint[] = [...contactEndpoints, ...networkEndpoints, ...passPlanEndpoints, ...lotEndpoints, ...egiftEndpoints, ...passActionEndpoints, ...passSupportEndpoints];
+export const allEndpoints: readonly Endpoint[] = [...contactEndpoints, ...networkEndpoints, ...passPlanEndpoints, ...lotEndpoints, ...egiftEndpoints, ...passActionEndpoints, ...passSupportEndpoints, ...walletEndpoints];

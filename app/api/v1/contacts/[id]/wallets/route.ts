@@ -1,0 +1,3 @@
+import { contactWalletsEndpoint } from "@/server/rest/endpoints/wallets";
+
+export const GET = contactWalletsEndpoint.handler;

@@ -1,0 +1,3 @@
+import { requestPayoutEndpoint } from "@/server/rest/endpoints/wallets";
+
+export const POST = requestPayoutEndpoint.handler;

@@ -1,0 +1,3 @@
+import { refundSpendEndpoint } from "@/server/rest/endpoints/wallets";
+
+export const POST = refundSpendEndpoint.handler;

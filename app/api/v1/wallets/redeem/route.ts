@@ -1,0 +1,3 @@
+import { redeemFundsEndpoint } from "@/server/rest/endpoints/wallets";
+
+export const POST = redeemFundsEndpoint.handler;

@@ -1,0 +1,3 @@
+import { spendEndpoint } from "@/server/rest/endpoints/wallets";
+
+export const POST = spendEndpoint.handler;
