@@ -22,7 +22,9 @@ export function TrpcReactProvider({ children }: { children: ReactNode }) {
     createTRPCClient<AppRouter>({
       links: [
         loggerLink({ enabled: (op) => process.env.NODE_ENV === "development" && op.direction === "down" && op.result instanceof Error }),
-        httpBatchLink({ url: "/api/trpc", transformer: superjson }),
+        // Queries go as POST too: inputs such as a passcode searched on a lot page never sit in a URL
+        // (access logs, browser history).
+        httpBatchLink({ url: "/api/trpc", transformer: superjson, methodOverride: "POST" }),
       ],
     }),
   );
