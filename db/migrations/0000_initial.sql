@@ -20,8 +20,8 @@ CREATE TYPE "public"."message_purpose" AS ENUM('PASS_DELIVERY', 'PASS_RESEND', '
 CREATE TYPE "public"."message_status" AS ENUM('QUEUED', 'SENT', 'FAILED');--> statement-breakpoint
 CREATE TYPE "public"."journal_entry_kind" AS ENUM('PASS_REDEMPTION', 'PASS_REDEMPTION_REVERSAL', 'PASS_REISSUE', 'AWARD', 'REDEEM', 'SPEND', 'SPEND_REFUND', 'HOLD', 'HOLD_CAPTURE', 'HOLD_RELEASE', 'PAYOUT', 'PAYOUT_REVERSAL', 'EXPIRY', 'ADJUSTMENT');--> statement-breakpoint
 CREATE TYPE "public"."ledger_account_kind" AS ENUM('POCKET', 'OPEN', 'HELD', 'PASS_LIABILITY', 'REWARD_FUNDING', 'SETTLEMENT', 'PAYOUTS', 'BREAKAGE', 'ADJUSTMENTS');--> statement-breakpoint
-CREATE TYPE "public"."payout_state" AS ENUM('REQUESTED', 'APPROVED', 'PAID', 'FAILED', 'REJECTED');--> statement-breakpoint
 CREATE TYPE "public"."hold_state" AS ENUM('ACTIVE', 'CAPTURED', 'RELEASED', 'EXPIRED');--> statement-breakpoint
+CREATE TYPE "public"."payout_state" AS ENUM('REQUESTED', 'APPROVED', 'PAID', 'FAILED', 'REJECTED');--> statement-breakpoint
 CREATE TABLE "users" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"email" text NOT NULL,
@@ -437,6 +437,27 @@ CREATE TABLE "wallets" (
 	CONSTRAINT "wallets_contact_currency_uniq" UNIQUE("contact_id","currency")
 );
 --> statement-breakpoint
+CREATE TABLE "holds" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"wallet_id" uuid NOT NULL,
+	"contact_id" uuid NOT NULL,
+	"currency" char(3) NOT NULL,
+	"amount_minor" bigint NOT NULL,
+	"captured_minor" bigint DEFAULT 0 NOT NULL,
+	"state" "hold_state" DEFAULT 'ACTIVE' NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"reference" text,
+	"organisation_id" uuid,
+	"sources" jsonb NOT NULL,
+	"hold_entry_id" uuid NOT NULL,
+	"closing_entry_id" uuid,
+	"closed_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "holds_amount_positive" CHECK ("holds"."amount_minor" > 0),
+	CONSTRAINT "holds_captured_in_range" CHECK ("holds"."captured_minor" >= 0 and "holds"."captured_minor" <= "holds"."amount_minor")
+);
+--> statement-breakpoint
 CREATE TABLE "payout_requests" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"wallet_id" uuid NOT NULL,
@@ -485,27 +506,6 @@ CREATE TABLE "spends" (
 	CONSTRAINT "spends_refunded_in_range" CHECK ("spends"."refunded_minor" >= 0 and "spends"."refunded_minor" <= "spends"."amount_minor")
 );
 --> statement-breakpoint
-CREATE TABLE "holds" (
-	"id" uuid PRIMARY KEY NOT NULL,
-	"wallet_id" uuid NOT NULL,
-	"contact_id" uuid NOT NULL,
-	"currency" char(3) NOT NULL,
-	"amount_minor" bigint NOT NULL,
-	"captured_minor" bigint DEFAULT 0 NOT NULL,
-	"state" "hold_state" DEFAULT 'ACTIVE' NOT NULL,
-	"expires_at" timestamp with time zone NOT NULL,
-	"reference" text,
-	"organisation_id" uuid,
-	"sources" jsonb NOT NULL,
-	"hold_entry_id" uuid NOT NULL,
-	"closing_entry_id" uuid,
-	"closed_at" timestamp with time zone,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "holds_amount_positive" CHECK ("holds"."amount_minor" > 0),
-	CONSTRAINT "holds_captured_in_range" CHECK ("holds"."captured_minor" >= 0 and "holds"."captured_minor" <= "holds"."amount_minor")
-);
---> statement-breakpoint
 ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "idempotency_keys" ADD CONSTRAINT "idempotency_keys_api_key_id_api_keys_id_fk" FOREIGN KEY ("api_key_id") REFERENCES "public"."api_keys"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "acquiring_points" ADD CONSTRAINT "acquiring_points_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -546,6 +546,11 @@ ALTER TABLE "ledger_balance_shards" ADD CONSTRAINT "ledger_balance_shards_accoun
 ALTER TABLE "ledger_postings" ADD CONSTRAINT "ledger_postings_entry_id_journal_entries_id_fk" FOREIGN KEY ("entry_id") REFERENCES "public"."journal_entries"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ledger_postings" ADD CONSTRAINT "ledger_postings_account_id_ledger_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."ledger_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "wallets" ADD CONSTRAINT "wallets_contact_id_contacts_id_fk" FOREIGN KEY ("contact_id") REFERENCES "public"."contacts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "holds" ADD CONSTRAINT "holds_wallet_id_wallets_id_fk" FOREIGN KEY ("wallet_id") REFERENCES "public"."wallets"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "holds" ADD CONSTRAINT "holds_contact_id_contacts_id_fk" FOREIGN KEY ("contact_id") REFERENCES "public"."contacts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "holds" ADD CONSTRAINT "holds_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "holds" ADD CONSTRAINT "holds_hold_entry_id_journal_entries_id_fk" FOREIGN KEY ("hold_entry_id") REFERENCES "public"."journal_entries"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "holds" ADD CONSTRAINT "holds_closing_entry_id_journal_entries_id_fk" FOREIGN KEY ("closing_entry_id") REFERENCES "public"."journal_entries"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payout_requests" ADD CONSTRAINT "payout_requests_wallet_id_wallets_id_fk" FOREIGN KEY ("wallet_id") REFERENCES "public"."wallets"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payout_requests" ADD CONSTRAINT "payout_requests_contact_id_contacts_id_fk" FOREIGN KEY ("contact_id") REFERENCES "public"."contacts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payout_requests" ADD CONSTRAINT "payout_requests_payout_entry_id_journal_entries_id_fk" FOREIGN KEY ("payout_entry_id") REFERENCES "public"."journal_entries"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -557,11 +562,6 @@ ALTER TABLE "spends" ADD CONSTRAINT "spends_contact_id_contacts_id_fk" FOREIGN K
 ALTER TABLE "spends" ADD CONSTRAINT "spends_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "spends" ADD CONSTRAINT "spends_redeem_entry_id_journal_entries_id_fk" FOREIGN KEY ("redeem_entry_id") REFERENCES "public"."journal_entries"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "spends" ADD CONSTRAINT "spends_spend_entry_id_journal_entries_id_fk" FOREIGN KEY ("spend_entry_id") REFERENCES "public"."journal_entries"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "holds" ADD CONSTRAINT "holds_wallet_id_wallets_id_fk" FOREIGN KEY ("wallet_id") REFERENCES "public"."wallets"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "holds" ADD CONSTRAINT "holds_contact_id_contacts_id_fk" FOREIGN KEY ("contact_id") REFERENCES "public"."contacts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "holds" ADD CONSTRAINT "holds_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "holds" ADD CONSTRAINT "holds_hold_entry_id_journal_entries_id_fk" FOREIGN KEY ("hold_entry_id") REFERENCES "public"."journal_entries"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "holds" ADD CONSTRAINT "holds_closing_entry_id_journal_entries_id_fk" FOREIGN KEY ("closing_entry_id") REFERENCES "public"."journal_entries"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "users_email_uniq" ON "users" USING btree ("email");--> statement-breakpoint
 CREATE UNIQUE INDEX "api_keys_key_hash_uniq" ON "api_keys" USING btree ("key_hash");--> statement-breakpoint
 CREATE INDEX "api_keys_created_at_idx" ON "api_keys" USING btree ("created_at");--> statement-breakpoint
@@ -602,7 +602,7 @@ CREATE INDEX "passes_plan_state_idx" ON "passes" USING btree ("plan_id","state")
 CREATE INDEX "passes_contact_idx" ON "passes" USING btree ("contact_id");--> statement-breakpoint
 CREATE INDEX "passes_active_expiry_idx" ON "passes" USING btree ("expires_at") WHERE "passes"."state" = 'ACTIVE';--> statement-breakpoint
 CREATE INDEX "passes_issued_at_idx" ON "passes" USING btree ("issued_at","id");--> statement-breakpoint
-CREATE INDEX "passes_state_issued_idx" ON "passes" USING btree ("state","issued_at","id");--> statement-breakpoint
+CREATE INDEX "passes_state_issued_idx" ON "passes" USING btree ("state","issued_at","id","plan_id","currency","initial_value_minor","remaining_value_minor");--> statement-breakpoint
 CREATE INDEX "messages_created_at_idx" ON "messages" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "messages_pass_idx" ON "messages" USING btree ("pass_id","created_at");--> statement-breakpoint
 CREATE INDEX "messages_status_idx" ON "messages" USING btree ("status","created_at");--> statement-breakpoint
@@ -619,11 +619,11 @@ CREATE INDEX "journal_entries_created_at_idx" ON "journal_entries" USING btree (
 CREATE INDEX "ledger_accounts_wallet_idx" ON "ledger_accounts" USING btree ("wallet_id");--> statement-breakpoint
 CREATE INDEX "ledger_postings_account_idx" ON "ledger_postings" USING btree ("account_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "ledger_postings_entry_idx" ON "ledger_postings" USING btree ("entry_id");--> statement-breakpoint
+CREATE INDEX "holds_wallet_idx" ON "holds" USING btree ("wallet_id","created_at");--> statement-breakpoint
+CREATE INDEX "holds_active_expiry_idx" ON "holds" USING btree ("expires_at") WHERE "holds"."state" = 'ACTIVE';--> statement-breakpoint
+CREATE INDEX "holds_reference_idx" ON "holds" USING btree ("reference");--> statement-breakpoint
 CREATE INDEX "payout_requests_state_idx" ON "payout_requests" USING btree ("state","created_at");--> statement-breakpoint
 CREATE INDEX "payout_requests_wallet_idx" ON "payout_requests" USING btree ("wallet_id","created_at");--> statement-breakpoint
 CREATE INDEX "spend_refunds_spend_idx" ON "spend_refunds" USING btree ("spend_id");--> statement-breakpoint
 CREATE INDEX "spends_wallet_created_idx" ON "spends" USING btree ("wallet_id","created_at");--> statement-breakpoint
-CREATE INDEX "spends_created_idx" ON "spends" USING btree ("created_at");--> statement-breakpoint
-CREATE INDEX "holds_wallet_idx" ON "holds" USING btree ("wallet_id","created_at");--> statement-breakpoint
-CREATE INDEX "holds_active_expiry_idx" ON "holds" USING btree ("expires_at") WHERE "holds"."state" = 'ACTIVE';--> statement-breakpoint
-CREATE INDEX "holds_reference_idx" ON "holds" USING btree ("reference");
+CREATE INDEX "spends_created_idx" ON "spends" USING btree ("created_at");

@@ -10,8 +10,10 @@ import { networkRouter } from "./routers/network";
 import { passPlansRouter } from "./routers/pass-plans";
 import { passSupportRouter } from "./routers/pass-support";
 import { passesRouter } from "./routers/passes";
+import { passesSummaryRouter } from "./routers/passes-summary";
 import { usersRouter } from "./routers/users";
 import { walletReadRouter } from "./routers/wallet-read";
+import { walletsRouter } from "./routers/wallets";
 
 export const appRouter = createTRPCRouter({
   users: usersRouter,
@@ -26,7 +28,9 @@ export const appRouter = createTRPCRouter({
   passPlans: passPlansRouter,
   passes: passesRouter,
   passSupport: passSupportRouter,
+  passesSummary: passesSummaryRouter,
   walletRead: walletReadRouter,
+  wallets: walletsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -43,21 +43,22 @@ function amount(minor: number | null, row: Pick<PassesSummaryRow, "currency" | "
   return minorToDecimal(minor, row.minorUnits ?? 2);
 }
 
+/** One line of the file. Only free text is escaped: ids, enums, instants and amounts never need it. */
 export function passesSummaryCsvLine(row: PassesSummaryRow): string {
   const contact = row.contactId ? (row.contactName ?? (row.contactKind === "nameless" ? "Nameless contact" : "")) : "";
   return [
-    csvField(row.id),
+    row.id,
     csvField(row.codeMask),
     csvField(row.planName, { text: true }),
-    csvField(row.type),
-    csvField(row.state),
-    csvField(row.contactId),
+    row.type,
+    row.state,
+    row.contactId ?? "",
     csvField(contact, { text: true }),
     instant(row.issuedAt),
     instant(row.activatedAt),
     instant(row.redeemedAt),
     instant(row.expiresAt),
-    csvField(row.currency),
+    row.currency ?? "",
     amount(row.initialValueMinor, row),
     amount(row.redeemedValueMinor, row),
     amount(row.availableBalanceMinor, row),

@@ -202,6 +202,19 @@ describe("available balance of a gift pass that funded a nameless wallet", () =>
   });
 });
 
+describe("a gift redeemed without a contact, through the redemption itself", () => {
+  it("shows the nameless wallet it funded as the available balance", async () => {
+    const ctx = await contextAs("support");
+    const currency = await uniqueCurrency(ctx, 2);
+    const plan = await testPlan(ctx, { currency: currency.code, fixedValueMinor: 4000 });
+    const { pass, code } = await testPass(ctx, plan);
+    await redeemPass(ctx, { code });
+    const [row] = await allRows(ctx, { planId: plan.id });
+    expect(row).toMatchObject({ id: pass.id, state: "REDEEMED", redeemedValueMinor: 4000, availableBalanceMinor: 4000 });
+    expect((await totalsOf(ctx, { planId: plan.id })).byCurrency).toMatchObject([{ passes: 1, redeemedValueMinor: 4000, availableBalanceMinor: 4000 }]);
+  });
+});
+
 async function csvOf(ctx: DomainContext, filters: PassesSummaryFiltersInput, batchSize = 2) {
   let text = "";
   for await (const chunk of passesSummaryCsv(ctx, passesSummaryFiltersSchema.parse(filters), batchSize)) text += chunk;

@@ -39,8 +39,21 @@ interface TotalsRow {
  * drive that part, so a million passes are never probed one by one.
  */
 export async function passesSummaryTotals(ctx: DomainContext, filters: PassesSummaryFilters): Promise<PassesSummaryTotals> {
+  const result = await ctx.db.execute(totalsQuery(filters));
+  const byCurrency = rowsOf<TotalsRow>(result).map((row) => ({
+    currency: row.currency,
+    minorUnits: row.minor_units === null ? null : Number(row.minor_units),
+    passes: assertSafeMinor(Number(row.passes)),
+    initialValueMinor: assertSafeMinor(Number(row.initial)),
+    redeemedValueMinor: assertSafeMinor(Number(row.redeemed)),
+    availableBalanceMinor: assertSafeMinor(Number(row.available)),
+  }));
+  return { passes: byCurrency.reduce((sum, row) => sum + row.passes, 0), byCurrency };
+}
+
+export function totalsQuery(filters: PassesSummaryFilters) {
   const where = passesSummaryWhere(filters) ?? sql`true`;
-  const result = await ctx.db.execute(sql`
+  return sql`
     select t.currency, ${currencies.minorUnits} as minor_units,
       sum(t.passes)::bigint as passes, sum(t.initial)::bigint as initial,
       sum(t.redeemed)::bigint as redeemed, sum(t.available)::bigint as available
@@ -61,14 +74,5 @@ export async function passesSummaryTotals(ctx: DomainContext, filters: PassesSum
     ) t
     left join ${currencies} on ${currencies.code} = t.currency
     group by t.currency, ${currencies.minorUnits}
-    order by t.currency nulls last`);
-  const byCurrency = rowsOf<TotalsRow>(result).map((row) => ({
-    currency: row.currency,
-    minorUnits: row.minor_units === null ? null : Number(row.minor_units),
-    passes: assertSafeMinor(Number(row.passes)),
-    initialValueMinor: assertSafeMinor(Number(row.initial)),
-    redeemedValueMinor: assertSafeMinor(Number(row.redeemed)),
-    availableBalanceMinor: assertSafeMinor(Number(row.available)),
-  }));
-  return { passes: byCurrency.reduce((sum, row) => sum + row.passes, 0), byCurrency };
+    order by t.currency nulls last`;
 }
