@@ -44,4 +44,5 @@ export const segmentLabels: Record<string, string> = {
   lots: "Lots",
   new: "New",
   wallet: "Wallet",
+  "passes-summary": "Passes Summary",
 };
