@@ -22,6 +22,8 @@ const actionLabels: Record<string, string> = {
   "pass.custom_fields_changed": "Custom fields changed",
   "pass.redemption_failed": "Redemption attempt failed",
   "pass.redemption_refused": "Redemption refused",
+  "pass.replaced": "Issued in place of a lost pass",
+  "pass.redemption_reversed": "Redemption rolled back",
   "lot.generation_completed": "Generated with its lot",
   "lot.activated": "Lot activated",
   "lot.cancelled": "Lot cancelled",

@@ -140,6 +140,17 @@ describe("creditRedemption: the money step of a pass redemption", () => {
     await expectLedgerOk(ctx);
   });
 
+  it("credits later partial redemptions of a gift without a contact to the pass's owner, not to new nameless contacts", async () => {
+    const ctx = await contextAs("support");
+    const { code } = await testPass(ctx, await testPlan(ctx, { usage: "MULTIPLE", maxUses: 3 }));
+    const first = await redeemPass(ctx, { code, amountMinor: 1000 });
+    const second = await redeemPass(ctx, { code, amountMinor: 500 });
+    expect(second.credit!.contactId).toBe(first.credit!.contactId);
+    expect(second.credit!.walletId).toBe(first.credit!.walletId);
+    expect(second.credit!.balances.availableMinor).toBe(1500);
+    await expectLedgerOk(ctx);
+  });
+
   it("refuses a top-up without a contact, and leaves the pass unused", async () => {
     const ctx = await contextAs("support");
     const { pass, code } = await testPass(ctx, await testPlan(ctx, { type: "TOP_UP" }));

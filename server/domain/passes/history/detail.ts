@@ -1,5 +1,5 @@
-import { eq } from "drizzle-orm";
-import { contacts, lots, passes, passPlans } from "@/db/schema";
+import { and, desc, eq, isNotNull, isNull } from "drizzle-orm";
+import { contacts, lots, passes, passPlans, passRedemptions } from "@/db/schema";
 import type { DomainContext } from "../../context";
 import { notFound } from "../../errors";
 import { passSnapshot, type PassView } from "../actions/pass-row";
@@ -16,6 +16,10 @@ export interface PassDetail extends PassView {
   cancelledAt: Date | null;
   expiredAt: Date | null;
   replacesPassId: string | null;
+  /** The pass issued in place of this one when it was reported lost. */
+  replacedByPassId: string | null;
+  /** The latest value redemption not rolled back: the one support may roll back (D6). */
+  latestRedemption: { id: string; amountMinor: number; currency: string | null; createdAt: Date } | null;
 }
 
 /** One pass as the back office shows it: masked code, plan, lot, values, uses, dates, owner. */
@@ -43,6 +47,13 @@ export async function getPassDetail(ctx: DomainContext, input: PassIdInput): Pro
     .where(eq(passes.id, input.passId));
   if (!row) throw notFound("Pass");
   const { pass, contact } = row;
+  const [replacement] = await ctx.db.select({ id: passes.id }).from(passes).where(eq(passes.replacesPassId, pass.id)).limit(1);
+  const [latest] = await ctx.db
+    .select({ id: passRedemptions.id, amountMinor: passRedemptions.amountMinor, currency: passRedemptions.currency, createdAt: passRedemptions.createdAt })
+    .from(passRedemptions)
+    .where(and(eq(passRedemptions.passId, pass.id), isNotNull(passRedemptions.amountMinor), isNull(passRedemptions.reversedAt)))
+    .orderBy(desc(passRedemptions.createdAt), desc(passRedemptions.id))
+    .limit(1);
   const contactName = contact ? [contact.firstName, contact.lastName].filter(Boolean).join(" ") || null : null;
   return {
     ...passSnapshot(pass),
@@ -56,5 +67,7 @@ export async function getPassDetail(ctx: DomainContext, input: PassIdInput): Pro
     cancelledAt: pass.cancelledAt,
     expiredAt: pass.expiredAt,
     replacesPassId: pass.replacesPassId,
+    replacedByPassId: replacement?.id ?? null,
+    latestRedemption: latest ? { id: latest.id, amountMinor: latest.amountMinor!, currency: latest.currency, createdAt: latest.createdAt } : null,
   };
 }

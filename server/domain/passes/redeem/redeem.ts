@@ -114,7 +114,7 @@ export async function redeemPass(ctx: DomainContext, input: RedeemPassInput): Pr
     const unlocked = unlocksOf(after, plan, amount);
     const credit =
       unlocked.kind === "VALUE"
-        ? await creditRedemption(tx, { redemptionId, passId: pass.id, plan, contactId: input.contactId ?? null, amountMinor: unlocked.amountMinor, currency: unlocked.currency })
+        ? await creditRedemption(tx, { redemptionId, passId: pass.id, plan, contactId: input.contactId ?? after.contactId, amountMinor: unlocked.amountMinor, currency: unlocked.currency })
         : null;
     if (credit && !input.contactId) await recordNamelessOwner(tx, pass.id, redemptionId, credit.contactId);
     const facts = {

@@ -10,6 +10,7 @@ import { postEntry } from "../../ledger/post-entry";
 import { verifyLedger } from "../../ledger/verify";
 import { consumeLots } from "../../wallet/credit-lots";
 import { findWallet, pocketAccount } from "../../wallet/wallets";
+import { getPassDetail } from "../history/detail";
 import { redeemPass } from "../redeem/redeem";
 import { codeIn, electronicPlan, openedMessagesOf, storedPass } from "../issue/test-helpers";
 import { testPass, testPlan } from "../test-fixtures";
@@ -63,6 +64,8 @@ describe("replaceLostPass", () => {
     const redeemed = await redeemPass(ctx, { code: newCode, contactId: contact.id });
     expect(redeemed.credit?.balances.availableMinor).toBe(5000);
 
+    expect((await getPassDetail(ctx, { passId: pass.id })).replacedByPassId).toBe(replacement.id);
+    expect((await getPassDetail(ctx, { passId: replacement.id })).replacesPassId).toBe(pass.id);
     expect(await auditActions(ctx, pass.id)).toContain("pass.cancelled");
     expect(await auditActions(ctx, replacement.id)).toContain("pass.replaced");
     expect(await eventTypes(ctx, replacement.id)).toContain("pass.replaced");
@@ -158,7 +161,9 @@ describe("reverseRedemption", () => {
     await redeemPass(ctx, { code, contactId: contact.id, amountMinor: 1000 });
     const last = await redeemPass(ctx, { code, contactId: contact.id, amountMinor: 500 });
     expect(last.pass.state).toBe("REDEEMED");
+    expect((await getPassDetail(ctx, { passId: pass.id })).latestRedemption).toMatchObject({ id: last.redemptionId, amountMinor: 500 });
     await reverseRedemption(ctx, { redemptionId: last.redemptionId, reason: "wrong amount" });
+    expect((await getPassDetail(ctx, { passId: pass.id })).latestRedemption?.amountMinor).toBe(1000);
     expect(await storedPass(ctx, pass.id)).toMatchObject({ state: "ACTIVE", remainingValueMinor: 1500, usesCount: 1 });
     await expectLedgerOk(ctx);
   });
