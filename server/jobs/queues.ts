@@ -8,6 +8,7 @@ export const queues = {
   deliverMessage: "deliver-message",
   expirePasses: "expire-passes",
   expireHolds: "expire-holds",
+  expireCreditLots: "expire-credit-lots",
 } as const;
 
 export type QueueName = (typeof queues)[keyof typeof queues];
@@ -26,4 +27,6 @@ export const queueSettings: Record<QueueName, Omit<PgBoss.Queue, "name">> = {
   [queues.expirePasses]: { policy: "singleton", expireInSeconds: 30 * 60 },
   /** Every minute; one run at a time. */
   [queues.expireHolds]: { policy: "singleton", expireInSeconds: 5 * 60 },
+  /** Hourly; one run at a time, and a missed run is caught up by the next. */
+  [queues.expireCreditLots]: { policy: "singleton", expireInSeconds: 30 * 60 },
 };

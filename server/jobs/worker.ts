@@ -3,6 +3,7 @@ import type { Database } from "@/db";
 import { env } from "@/env";
 import { createBoss } from "./boss";
 import { registerMessageDelivery } from "./deliver-message";
+import { registerCreditLotExpiry } from "./expire-credit-lots";
 import { registerHoldExpiry } from "./expire-holds";
 import { registerPassExpiry } from "./expire-passes";
 import { registerLotGeneration } from "./generate-lot";
@@ -20,5 +21,6 @@ export async function startWorker(database: Database): Promise<PgBoss> {
   await registerMessageDelivery(boss, database);
   await registerPassExpiry(boss, database);
   await registerHoldExpiry(boss, database);
+  await registerCreditLotExpiry(boss, database);
   return boss;
 }
