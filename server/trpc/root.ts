@@ -10,6 +10,7 @@ import { networkRouter } from "./routers/network";
 import { passPlansRouter } from "./routers/pass-plans";
 import { passSupportRouter } from "./routers/pass-support";
 import { passesRouter } from "./routers/passes";
+import { passesSummaryRouter } from "./routers/passes-summary";
 import { usersRouter } from "./routers/users";
 import { walletReadRouter } from "./routers/wallet-read";
 import { walletsRouter } from "./routers/wallets";
@@ -27,6 +28,7 @@ export const appRouter = createTRPCRouter({
   passPlans: passPlansRouter,
   passes: passesRouter,
   passSupport: passSupportRouter,
+  passesSummary: passesSummaryRouter,
   walletRead: walletReadRouter,
   wallets: walletsRouter,
 });
