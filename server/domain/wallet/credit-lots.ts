@@ -71,6 +71,8 @@ export interface ConsumeLotsInput {
   amountMinor: number;
   basket?: readonly BasketLine[];
   now?: Date;
+  /** Ignore the lots' product conditions (a manual adjustment may take any unexpired lot). */
+  anyProduct?: boolean;
 }
 
 /**
@@ -93,7 +95,8 @@ export async function consumeLots(ctx: DomainContext, input: ConsumeLotsInput): 
       ),
     )
     .orderBy(asc(creditLots.expiresAt), asc(creditLots.id));
-  const allocations = allocateLots(lots, input.amountMinor, input.basket);
+  const allocatable = input.anyProduct ? lots.map((lot) => ({ ...lot, productSkus: [], productFamilyIds: [] })) : lots;
+  const allocations = allocateLots(allocatable, input.amountMinor, input.basket);
   await takeFromLots(ctx, allocations);
   const byId = new Map(input.pockets.map((p) => [p.id, p]));
   return {
