@@ -1,0 +1,204 @@
+/**
+ * The Passes Summary report at scale: inserts N passes (default 1,000,000) with SQL into a fresh
+ * database of the local PostgreSQL (10 plans of three types and two currencies, every state,
+ * redemptions at three organisations, a thousand gift passes that funded nameless wallets), then
+ * times the report's first page and its totals (p50/p95 of 20 runs per case) and a full CSV
+ * export through the route's own streaming response (time and peak RSS).
+ * Run: npx tsx bench/passes-summary.ts [count] [--keep]
+ * Admin URL: BENCH_DATABASE_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres).
+ */
+import { sql } from "drizzle-orm";
+import postgres from "postgres";
+import { createDatabase } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+import { rowsOf } from "@/db/rows";
+import { lots, organisations } from "@/db/schema";
+import { systemActor } from "@/server/domain/actor";
+import type { DomainContext } from "@/server/domain/context";
+import { newId } from "@/server/domain/ids";
+import { createCurrency } from "@/server/domain/network/currencies";
+import { testPlan } from "@/server/domain/passes/test-fixtures";
+import { listPassesSummary } from "@/server/domain/reports/passes-summary/list";
+import { listPassesSummarySchema, passesSummaryFiltersSchema, type ListPassesSummaryInput, type PassesSummaryFiltersInput } from "@/server/domain/reports/passes-summary/schemas";
+import { passesSummaryTotals } from "@/server/domain/reports/passes-summary/totals";
+import { passesSummaryCsvResponse } from "@/server/rest/passes-summary-csv";
+
+const count = Number(process.argv[2] ?? 1_000_000);
+const keep = process.argv.includes("--keep");
+const runs = 20;
+const adminUrl = process.env.BENCH_DATABASE_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+let peakRss = process.memoryUsage().rss;
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}, 20);
+
+const seconds = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e9;
+const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+const pad = (label: string) => label.padEnd(44);
+
+async function timed(label: string, fn: () => Promise<unknown>) {
+  await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = process.hrtime.bigint();
+    await fn();
+    times.push(seconds(t) * 1000);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)]!;
+  console.log(`  ${pad(label)} p50 ${at(0.5).toFixed(1).padStart(7)} ms   p95 ${at(0.95).toFixed(1).padStart(7)} ms`);
+}
+
+/** Ten plans (gift, multi-use gift, top-up, promotion; two currencies), a lot each, three organisations. */
+async function catalogue(ctx: DomainContext) {
+  await createCurrency(ctx, { code: "EUR", name: "Euro", minorUnits: 2, isBusinessCurrency: true });
+  await createCurrency(ctx, { code: "JPY", name: "Yen", minorUnits: 0, isBusinessCurrency: false });
+  const kinds = [
+    { type: "GIFT", currency: "EUR", fixedValueMinor: 2500 },
+    { type: "GIFT", currency: "EUR", fixedValueMinor: 5000 },
+    { type: "GIFT", currency: "EUR", fixedValueMinor: 10_000, usage: "MULTIPLE", maxUses: 5 },
+    { type: "GIFT", currency: "JPY", fixedValueMinor: 3000 },
+    { type: "TOP_UP", currency: "EUR", fixedValueMinor: 2000 },
+    { type: "TOP_UP", currency: "EUR", fixedValueMinor: 4000 },
+    { type: "TOP_UP", currency: "JPY", fixedValueMinor: 5000 },
+    { type: "GIFT", currency: "EUR", fixedValueMinor: 1500 },
+    { type: "PROMOTION" },
+    { type: "PROMOTION" },
+  ] as const;
+  const plans = [];
+  for (const [i, kind] of kinds.entries()) {
+    plans.push(await testPlan(ctx, { name: `Bench plan ${i}`, maxPasses: count, ...kind }));
+  }
+  const lotRows = plans.map((plan) => ({ id: newId(), planId: plan.id, number: 1, kind: "PRINTED" as const, quantity: Math.ceil(count / plans.length) }));
+  await ctx.db.insert(lots).values(lotRows);
+  const orgRows = ["North", "Centre", "South"].map((name) => ({ id: newId(), kind: "merchant" as const, name: `Bench ${name}` }));
+  await ctx.db.insert(organisations).values(orgRows);
+  return { plans, lotRows, orgIds: orgRows.map((o) => o.id) };
+}
+
+/** N passes in SQL: plan i % 10, one minute apart going back from now, states by residue. */
+async function insertPasses(ctx: DomainContext, plans: { id: string }[], lotIds: string[], orgIds: string[]) {
+  const planIds = sql.raw(`array[${plans.map((p) => `'${p.id}'::uuid`).join(",")}]`);
+  const lotIdArray = sql.raw(`array[${lotIds.map((id) => `'${id}'::uuid`).join(",")}]`);
+  const orgIdArray = sql.raw(`array[${orgIds.map((id) => `'${id}'::uuid`).join(",")}]`);
+  await ctx.db.execute(sql`
+    insert into passes (id, plan_id, lot_id, lot_seq, code_hash, code_ciphertext, code_mask, state, currency,
+      initial_value_minor, remaining_value_minor, uses_count, max_uses, expires_at, issued_at, activated_at, redeemed_at)
+    select gen_random_uuid(), (${planIds})[g.i % 10 + 1], (${lotIdArray})[g.i % 10 + 1], g.i / 10,
+      encode(sha256(('bench' || g.i)::bytea), 'hex'),
+      'k1:' || encode(sha256(('cipher' || g.i)::bytea), 'base64') || encode(sha256(('iv' || g.i)::bytea), 'base64'),
+      'BNCH…' || lpad((g.i % 10000)::text, 4, '0'),
+      s.state::pass_state, p.currency, p.fixed_value_minor,
+      case when s.state = 'REDEEMED' then (case when p.usage = 'MULTIPLE' then p.fixed_value_minor / 4 else 0 end) else p.fixed_value_minor end,
+      case when s.state = 'REDEEMED' then 1 else 0 end,
+      coalesce(p.max_uses, 1),
+      case when g.i % 3 = 0 then now() + interval '400 days' - g.i * interval '1 minute' end,
+      now() - g.i * interval '1 minute',
+      case when s.state <> 'DRAFT' then now() - g.i * interval '1 minute' end,
+      case when s.state = 'REDEEMED' then now() - g.i * interval '1 minute' + interval '3 days' end
+    from generate_series(1, ${count}) g(i)
+    join pass_plans p on p.id = (${planIds})[g.i % 10 + 1]
+    cross join lateral (select case
+      when g.i % 20 < 12 then 'ACTIVE' when g.i % 20 < 17 then 'REDEEMED'
+      when g.i % 20 = 17 then 'DRAFT' when g.i % 20 = 18 then 'CANCELLED' else 'EXPIRED' end as state) s`);
+  await ctx.db.execute(sql`
+    insert into pass_redemptions (id, pass_id, amount_minor, currency, organisation_id, actor_type, created_at)
+    select gen_random_uuid(), id, initial_value_minor - remaining_value_minor, currency,
+      (${orgIdArray})[(abs(hashtext(id::text)) % 3) + 1], 'system', redeemed_at
+    from passes where state = 'REDEEMED'`);
+  // A thousand gift passes funded nameless wallets (pocket, open and held funds).
+  await ctx.db.execute(sql`
+    with funded as (
+      select p.id as pass_id, p.currency, r.id as redemption_id, p.initial_value_minor as amount,
+        gen_random_uuid() as contact_id, gen_random_uuid() as wallet_id, gen_random_uuid() as pocket_id
+      from passes p join pass_plans pl on pl.id = p.plan_id and pl.type = 'GIFT' and pl.usage = 'SINGLE'
+      join pass_redemptions r on r.pass_id = p.id
+      where p.state = 'REDEEMED' limit 1000),
+    c as (insert into contacts (id, kind) select contact_id, 'nameless'::contact_kind from funded),
+    w as (insert into wallets (id, contact_id, currency) select wallet_id, contact_id, currency from funded),
+    a as (insert into ledger_accounts (id, kind, currency, wallet_id, balance_minor)
+      select pocket_id, 'POCKET'::ledger_account_kind, currency, wallet_id, amount / 2 from funded
+      union all select gen_random_uuid(), 'OPEN'::ledger_account_kind, currency, wallet_id, amount / 4 from funded
+      union all select gen_random_uuid(), 'HELD'::ledger_account_kind, currency, wallet_id, amount / 8 from funded)
+    insert into credit_lots (id, wallet_id, account_id, currency, amount_minor, remaining_minor, source_type, source_id)
+    select gen_random_uuid(), wallet_id, pocket_id, currency, amount, amount / 2, 'PASS_REDEMPTION', redemption_id from funded`);
+  await ctx.db.execute(sql`update passes set contact_id = f.contact_id from wallets f
+    join credit_lots cl on cl.wallet_id = f.id join pass_redemptions r on r.id = cl.source_id where passes.id = r.pass_id`);
+}
+
+async function main() {
+  const name = `tessera_bench_${Date.now()}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const database = createDatabase({ url: url.toString(), max: 4 });
+  try {
+    await migrateDatabase(database);
+    const ctx: DomainContext = { db: database.db, actor: systemActor("benchmark") };
+    const { plans, lotRows, orgIds } = await catalogue(ctx);
+    let t = process.hrtime.bigint();
+    await insertPasses(ctx, plans, lotRows.map((l) => l.id), orgIds);
+    const insertSeconds = seconds(t);
+    t = process.hrtime.bigint();
+    await ctx.db.execute(sql`vacuum analyze`);
+    const size = await ctx.db.execute(sql`select pg_size_pretty(pg_total_relation_size('passes')) as size`);
+    console.log(`Passes Summary at ${count.toLocaleString("en")} passes, node ${process.version}, database ${name}`);
+    console.log(`  inserted in ${insertSeconds.toFixed(1)} s, vacuum analyze ${seconds(t).toFixed(1)} s, passes with indexes ${rowsOf<{ size: string }>(size)[0]?.size}`);
+
+    const [gift] = plans;
+    const page = (filters: Partial<ListPassesSummaryInput>) => () => listPassesSummary(ctx, listPassesSummarySchema.parse({ ...filters, limit: 50 }));
+    const totals = (filters: PassesSummaryFiltersInput) => () => passesSummaryTotals(ctx, passesSummaryFiltersSchema.parse(filters));
+    const lastMonth = { from: new Date(Date.now() - 30 * 86_400_000), to: new Date() };
+    const first = await listPassesSummary(ctx, listPassesSummarySchema.parse({ limit: 50 }));
+
+    console.log(`first page (50 rows), ${runs} runs each`);
+    await timed("no filter", page({}));
+    await timed("next page (keyset cursor)", page({ after: first.nextCursor ?? undefined }));
+    await timed("oldest first", page({ sortDir: "asc" }));
+    await timed("plan", page({ planId: gift!.id }));
+    await timed("type TOP_UP", page({ type: "TOP_UP" }));
+    await timed("state CANCELLED", page({ state: "CANCELLED" }));
+    await timed("organisation", page({ organisationId: orgIds[0] }));
+    await timed("redeemed in the last 30 days", page({ dateField: "redeemed", ...lastMonth }));
+    await timed("plan + state + organisation", page({ planId: gift!.id, state: "REDEEMED", organisationId: orgIds[1] }));
+
+    console.log(`totals per currency, ${runs} runs each`);
+    await timed("plan", totals({ planId: gift!.id }));
+    await timed("plan + state REDEEMED", totals({ planId: gift!.id, state: "REDEEMED" }));
+    await timed("type TOP_UP + state ACTIVE", totals({ type: "TOP_UP", state: "ACTIVE" }));
+    await timed("state CANCELLED", totals({ state: "CANCELLED" }));
+    await timed("issued in the last 30 days", totals(lastMonth));
+    await timed("organisation", totals({ organisationId: orgIds[0] }));
+    await timed("state ACTIVE (60% of passes)", totals({ state: "ACTIVE" }));
+    await timed("no filter (every pass)", totals({}));
+
+    const finance = { type: "user" as const, id: newId(), label: "bench@finance", role: "finance" as const };
+    const rssBefore = process.memoryUsage().rss;
+    peakRss = rssBefore;
+    t = process.hrtime.bigint();
+    const res = await passesSummaryCsvResponse(finance, new Request("http://bench/api/reports/passes-summary.csv"), database.db);
+    const reader = res.body!.getReader();
+    let bytes = 0;
+    let lines = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.byteLength;
+      for (const byte of value) if (byte === 10) lines++;
+    }
+    const exportSeconds = seconds(t);
+    console.log(`CSV export of every pass (route response, keyset batches of 5,000)`);
+    console.log(`  ${pad("rows")} ${(lines - 1).toLocaleString("en")} (+ header), ${mb(bytes)}`);
+    console.log(`  ${pad("time")} ${exportSeconds.toFixed(1)} s (${Math.round((lines - 1) / exportSeconds).toLocaleString("en")} rows/s)`);
+    console.log(`  ${pad("peak RSS")} ${mb(peakRss)} (before export ${mb(rssBefore)})`);
+  } finally {
+    clearInterval(sampler);
+    await database.close();
+    if (!keep) await admin.unsafe(`drop database if exists "${name}" with (force)`);
+    await admin.end();
+  }
+}
+
+void main();
