@@ -8,6 +8,7 @@ import type { DomainContext } from "@/server/domain/context";
 import { DomainError } from "@/server/domain/errors";
 import { errorResult, type RestResult } from "./envelope";
 import { runIdempotent } from "./idempotency";
+import { outsideDb } from "./outside-db";
 
 type Method = "get" | "post" | "patch" | "put" | "delete";
 
@@ -60,7 +61,7 @@ export function defineEndpoint<TInput extends ZodTypeAny, TOutput extends ZodTyp
     }
     const ctx: DomainContext = {
       db,
-      rootDb: db,
+      rootDb: outsideDb(),
       actor: { type: "api_key", id: apiKey.id, label: apiKey.name, scopes: apiKey.scopes },
       origin: { ip: req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null, userAgent: req.headers.get("user-agent") },
     };
