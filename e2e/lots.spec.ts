@@ -18,6 +18,8 @@ async function ownCurrency(domain: DomainContext): Promise<string> {
   }
 }
 
+test.slow();
+
 test("marketing activates a printed plan, watches its lot generate, activates it, finds one pass by its code, cancels that pass and then the lot", async ({ page, domain }) => {
   const currency = await ownCurrency(domain);
   const plan = await createPassPlan(domain, printedGiftInput(currency, { name: uniqueName("Lot gift"), quantity: 1_000, maxPasses: 2_000 }));
