@@ -1,0 +1,77 @@
+import { eq } from "drizzle-orm";
+import { passes } from "@/db/schema";
+import { createContact } from "@/server/domain/contacts/create";
+import type { DomainContext } from "@/server/domain/context";
+import { createPassPlan } from "@/server/domain/pass-plans/create";
+import { activatePassPlan } from "@/server/domain/pass-plans/states";
+import { electronicTopUpInput } from "@/server/domain/pass-plans/test-fixtures";
+import { decryptCode } from "@/server/domain/passes/codes/secrecy";
+import { issueElectronicPass } from "@/server/domain/passes/issue/issue-electronic";
+import { redeemPass } from "@/server/domain/passes/redeem/redeem";
+import { expect, storageStateOf, test, uniqueName } from "./fixtures";
+
+test.use({ storageState: storageStateOf("support") });
+
+/** An electronic gift pass of the plan, issued to the email, with its plain code (decrypted as only delivery may). */
+async function giftPass(domain: DomainContext, planId: string, email: string, valueMinor: number) {
+  const issued = await issueElectronicPass(domain, { planId, recipient: { email, name: "Ada" }, valueMinor });
+  const [row] = await domain.db.select({ codeCiphertext: passes.codeCiphertext }).from(passes).where(eq(passes.id, issued.passId));
+  return { ...issued, code: decryptCode(row!.codeCiphertext) };
+}
+
+test("a support user redeems a gift pass for a contact from the back office and sees the wallet balance and statement change", async ({ page, domain }) => {
+  const tag = uniqueName("w").replace(/\s+/g, "").toLowerCase();
+  const email = `ada.${tag}@example.com`;
+  const contact = await createContact(domain, { firstName: "Ada", lastName: `Wallet ${tag}`, email });
+  const plan = await createPassPlan(domain, electronicTopUpInput("EUR", { name: uniqueName("Wallet gift plan"), type: "GIFT" }));
+  await activatePassPlan(domain, { id: plan.id });
+  const earlier = await giftPass(domain, plan.id, email, 1500);
+  await redeemPass(domain, { code: earlier.code, contactId: contact.id });
+  const pass = await giftPass(domain, plan.id, email, 4000);
+
+  await page.goto(`/contacts/${contact.id}`);
+  const walletCard = page.locator("section").filter({ has: page.getByRole("heading", { name: "Wallet", exact: true }) });
+  await expect(walletCard).toContainText("€15.00 available");
+  await walletCard.getByRole("link", { name: "Redeem a pass" }).click();
+
+  await expect(page).toHaveURL(new RegExp(`/passes/redeem\\?contactId=${contact.id}$`));
+  await expect(page.getByLabel("Contact id")).toHaveValue(contact.id);
+  await page.getByLabel("Pass code").fill(pass.code);
+  await page.getByRole("button", { name: "Check pass" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "can be redeemed" })).toContainText(pass.codeMask);
+  await page.getByRole("button", { name: "Redeem pass" }).click();
+  const confirm = page.getByRole("dialog", { name: "Redeem this pass?" });
+  await confirm.getByRole("button", { name: "Redeem" }).click();
+  await expect(confirm).toBeHidden();
+  const result = page.getByRole("status").filter({ hasText: "was redeemed" });
+  await expect(result).toContainText("Credited €40.00 to the wallet. New available balance: €55.00.");
+  await result.getByRole("link", { name: "Open the contact's wallet" }).click();
+
+  await expect(page).toHaveURL(new RegExp(`/contacts/${contact.id}/wallet$`));
+  await expect(page.getByRole("heading", { level: 1, name: `Wallet of Ada Wallet ${tag}` })).toBeVisible();
+  const balances = page.getByRole("region", { name: "Balances EUR" });
+  await expect(balances).toContainText("Available€55.00");
+  await expect(balances).toContainText("Held€0.00");
+  await expect(page.getByRole("table", { name: "Pockets EUR" })).toContainText("Business pocket€55.00");
+
+  const statement = page.getByRole("table", { name: "Statement" });
+  const rows = statement.getByRole("row");
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(1)).toContainText("Pass redemption");
+  await expect(rows.nth(1)).toContainText("€40.00");
+  await expect(rows.nth(1).getByRole("cell").last()).toHaveText("€55.00");
+  await expect(rows.nth(2).getByRole("cell").last()).toHaveText("€15.00");
+  await expect(page.getByRole("table", { name: "Credit lots" }).getByRole("row")).toHaveCount(3);
+
+  await page.getByLabel("Type").selectOption("HOLD");
+  await expect(page.getByText("Nothing matches these filters.")).toBeVisible();
+  await page.getByLabel("Type").selectOption("PASS_REDEMPTION");
+  await expect(rows).toHaveCount(3);
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download CSV" }).click();
+  const csv = await (await download).path();
+  const { readFile } = await import("node:fs/promises");
+  const lines = (await readFile(csv, "utf8")).trimEnd().split("\r\n");
+  expect(lines).toHaveLength(3);
+  expect(lines[2]!.split(",").slice(9, 12)).toEqual(["40.00", "55.00", "55.00"]);
+});
