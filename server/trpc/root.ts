@@ -12,6 +12,7 @@ import { passSupportRouter } from "./routers/pass-support";
 import { passesRouter } from "./routers/passes";
 import { passesSummaryRouter } from "./routers/passes-summary";
 import { usersRouter } from "./routers/users";
+import { walletAdjustmentsRouter } from "./routers/wallet-adjustments";
 import { walletReadRouter } from "./routers/wallet-read";
 import { walletsRouter } from "./routers/wallets";
 
@@ -31,6 +32,7 @@ export const appRouter = createTRPCRouter({
   passesSummary: passesSummaryRouter,
   walletRead: walletReadRouter,
   wallets: walletsRouter,
+  walletAdjustments: walletAdjustmentsRouter,
 });
 
 export type AppRouter = typeof appRouter;

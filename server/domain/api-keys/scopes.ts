@@ -12,6 +12,7 @@ export const apiScopes = [
   "wallets:read",
   "wallets:write",
   "wallets:spend",
+  "wallets:adjust",
   "payouts:write",
   "events:write",
 ] as const;

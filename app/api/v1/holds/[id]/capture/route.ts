@@ -1,0 +1,3 @@
+import { captureHoldEndpoint } from "@/server/rest/endpoints/wallet-holds";
+
+export const POST = captureHoldEndpoint.handler;

@@ -1,0 +1,3 @@
+import { releaseHoldEndpoint } from "@/server/rest/endpoints/wallet-holds";
+
+export const POST = releaseHoldEndpoint.handler;

@@ -1,0 +1,3 @@
+import { placeHoldEndpoint } from "@/server/rest/endpoints/wallet-holds";
+
+export const POST = placeHoldEndpoint.handler;

@@ -1,0 +1,3 @@
+import { adjustWalletEndpoint } from "@/server/rest/endpoints/wallet-holds";
+
+export const POST = adjustWalletEndpoint.handler;
