@@ -1,13 +1,13 @@
 import { createContact } from "../contacts/create";
-import { uniqueEmail } from "../contacts/test-fixtures";
 import type { DomainContext } from "../context";
+import { newId } from "../ids";
 import { systemAccount } from "../ledger/accounts";
 import { creditPocket } from "./credit-lots";
 import { ensureWallet, pocketAccount, type Wallet } from "./wallets";
 
-/** A registered contact with an (empty) wallet in the currency. */
+/** A registered contact with an (empty) wallet in the currency. (No vitest import: the spend bench uses these too.) */
 export async function contactWithWallet(ctx: DomainContext, currency = "EUR") {
-  const contact = await createContact(ctx, { email: uniqueEmail() });
+  const contact = await createContact(ctx, { email: `wallet-${newId()}@example.test` });
   const wallet = await ensureWallet(ctx, contact.id, currency);
   return { contactId: contact.id, wallet };
 }
