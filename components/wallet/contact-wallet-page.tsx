@@ -5,8 +5,10 @@ import Link from "next/link";
 import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import { BreadcrumbLabel } from "@/components/shell/breadcrumbs";
+import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
+import { AdjustBalanceDialog } from "./adjust-balance-dialog";
 import { CreditLotsTable } from "./credit-lots-table";
 import { StatementTable } from "./statement-table";
 import { WalletBalancesCard, WalletPocketsChart } from "./wallet-balances";
@@ -20,16 +22,19 @@ interface ContactWalletPageProps {
   contactName: string;
   /** passes.redeem: support and admins redeem a pass on the contact's behalf. */
   canRedeem: boolean;
+  /** wallets.adjust: finance and admins correct a balance with a reason. */
+  canAdjust: boolean;
 }
 
 /**
  * A contact's wallets (D3): one card per currency, then the chosen wallet's pockets, credit lots
- * and statement. Read-only: money moves only through redemptions, purchases and adjustments.
+ * and statement. Read-only for support; finance and admins may adjust a balance with a reason.
  */
-export function ContactWalletPage({ contactId, contactName, canRedeem }: ContactWalletPageProps) {
+export function ContactWalletPage({ contactId, contactName, canRedeem, canAdjust }: ContactWalletPageProps) {
   const trpc = useTRPC();
   const wallets = useQuery(trpc.walletRead.byContact.queryOptions({ contactId }));
   const [chosen, setChosen] = useState<string | null>(null);
+  const [adjusting, setAdjusting] = useState(false);
   const list = wallets.data ?? [];
   const selected = list.find((w) => w.walletId === chosen) ?? list[0];
   const redeem = canRedeem && (
@@ -50,6 +55,11 @@ export function ContactWalletPage({ contactId, contactName, canRedeem }: Contact
               Contact
             </Link>
             {redeem}
+            {canAdjust && selected && (
+              <Button variant="secondary" onClick={() => setAdjusting(true)}>
+                Adjust balance
+              </Button>
+            )}
           </>
         }
       />
@@ -72,6 +82,7 @@ export function ContactWalletPage({ contactId, contactName, canRedeem }: Contact
           <StatementTable key={`statement-${selected.walletId}`} walletId={selected.walletId} currency={selected.currency} />
         </div>
       )}
+      {canAdjust && selected && <AdjustBalanceDialog key={selected.walletId} contactId={contactId} wallet={selected} open={adjusting} onClose={() => setAdjusting(false)} />}
     </>
   );
 }

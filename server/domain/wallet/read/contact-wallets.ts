@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray, isNotNull, lte, sql } from "drizzle-orm";
-import { commercePools, contacts, creditLots, wallets } from "@/db/schema";
+import { commercePools, contacts, creditLots, currencies, wallets } from "@/db/schema";
 import type { DomainContext } from "../../context";
 import { notFound } from "../../errors";
 import { walletBalances, type PocketBalance, type WalletBalances } from "../balances";
@@ -15,6 +15,8 @@ export interface PocketView extends PocketBalance {
 
 export interface ContactWallet extends Omit<WalletBalances, "pockets"> {
   createdAt: Date;
+  /** Decimal places of the currency (2 when the currency is not configured), for amount inputs. */
+  minorUnits: number;
   pockets: PocketView[];
   /** Remaining value of unexpired lots whose expiry falls within the next `expiringSoonDays`. */
   expiringSoonMinor: number;
@@ -33,8 +35,9 @@ export async function contactWallets(ctx: DomainContext, input: ContactWalletsIn
   if (rows.length === 0) return [];
   const walletIds = rows.map((w) => w.id);
   const horizon = new Date(now.getTime() + expiringSoonDays * 86_400_000);
-  const [balances, soon] = await Promise.all([
+  const [balances, units, soon] = await Promise.all([
     Promise.all(walletIds.map((id) => walletBalances(ctx, id))),
+    ctx.db.select({ code: currencies.code, minorUnits: currencies.minorUnits }).from(currencies).where(inArray(currencies.code, [...new Set(rows.map((w) => w.currency))])),
     ctx.db
       .select({
         walletId: creditLots.walletId,
@@ -65,6 +68,7 @@ export async function contactWallets(ctx: DomainContext, input: ContactWalletsIn
       ...b,
       currency: wallet.currency,
       createdAt: wallet.createdAt,
+      minorUnits: units.find((u) => u.code === wallet.currency)?.minorUnits ?? 2,
       pockets: b.pockets.map((p) => ({ ...p, poolName: p.commercePoolId ? (poolName.get(p.commercePoolId) ?? null) : null })),
       expiringSoonMinor: expiring?.remainingMinor ?? 0,
       nextExpiryAt: expiring?.nextExpiryAt ?? null,

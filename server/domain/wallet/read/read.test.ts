@@ -72,7 +72,7 @@ describe("contactWallets", () => {
 
     const [view] = await contactWallets(ctx, { contactId: contact.id });
     expect(walletView!.availableMinor).toBe(7000);
-    expect(view).toMatchObject({ walletId: wallet.id, currency: "EUR", openMinor: 1000, heldMinor: 300, availableMinor: 6700, totalMinor: 7000, expiringSoonMinor: 1200 });
+    expect(view).toMatchObject({ walletId: wallet.id, currency: "EUR", minorUnits: 2, openMinor: 1000, heldMinor: 300, availableMinor: 6700, totalMinor: 7000, expiringSoonMinor: 1200 });
     expect(view!.pockets).toEqual([
       expect.objectContaining({ commercePoolId: null, poolName: null, balanceMinor: 5000 + 800 - 1300 }),
       expect.objectContaining({ commercePoolId: cafes.id, poolName: cafes.name, balanceMinor: 1200 }),

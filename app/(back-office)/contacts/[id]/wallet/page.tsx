@@ -23,5 +23,5 @@ export default async function Page({ params }: Props) {
     throw err;
   });
   if (!contact) notFound();
-  return <ContactWalletPage contactId={contact.id} contactName={contactName(contact)} canRedeem={can(actor.role, "passes.redeem")} />;
+  return <ContactWalletPage contactId={contact.id} contactName={contactName(contact)} canRedeem={can(actor.role, "passes.redeem")} canAdjust={can(actor.role, "wallets.adjust")} />;
 }
