@@ -44,5 +44,6 @@ export const segmentLabels: Record<string, string> = {
   lots: "Lots",
   new: "New",
   wallet: "Wallet",
+  wallets: "Wallets",
   "passes-summary": "Passes Summary",
 };

@@ -12,6 +12,7 @@ import { passSupportRouter } from "./routers/pass-support";
 import { passesRouter } from "./routers/passes";
 import { passesSummaryRouter } from "./routers/passes-summary";
 import { usersRouter } from "./routers/users";
+import { walletSettingsRouter } from "./routers/wallet-settings";
 import { walletAdjustmentsRouter } from "./routers/wallet-adjustments";
 import { walletReadRouter } from "./routers/wallet-read";
 import { walletsRouter } from "./routers/wallets";
@@ -29,6 +30,7 @@ export const appRouter = createTRPCRouter({
   passPlans: passPlansRouter,
   passes: passesRouter,
   passSupport: passSupportRouter,
+  walletSettings: walletSettingsRouter,
   passesSummary: passesSummaryRouter,
   walletRead: walletReadRouter,
   wallets: walletsRouter,

@@ -10,6 +10,7 @@ const sections = [
   { href: "/settings/commerce-pools", title: "Commerce pools", text: "Where ring-fenced funds may be spent." },
   { href: "/settings/currencies", title: "Currencies", text: "Currencies and exchange rates." },
   { href: "/settings/custom-fields", title: "Custom fields", text: "Extra fields on plans, passes and contacts." },
+  { href: "/settings/wallets", title: "Wallets", text: "Whether redemptions open wallets in other currencies." },
   { href: "/settings/users", title: "Users", text: "Who signs in, and their roles." },
   { href: "/settings/api-keys", title: "API keys", text: "Keys for integrations calling the REST API." },
   { href: "/settings/audit", title: "Audit log", text: "Every change, by whom and when." },
