@@ -77,7 +77,7 @@ async function catalogue(ctx: DomainContext) {
   return { plans, lotRows, orgIds: orgRows.map((o) => o.id) };
 }
 
-/** N passes in SQL: plan i % 10, one minute apart going back from now, states by residue. */
+/** N passes in SQL: plan i % 10, one minute apart going back from now, states by (i / 10) % 20 (every plan has every state). */
 async function insertPasses(ctx: DomainContext, plans: { id: string }[], lotIds: string[], orgIds: string[]) {
   const planIds = sql.raw(`array[${plans.map((p) => `'${p.id}'::uuid`).join(",")}]`);
   const lotIdArray = sql.raw(`array[${lotIds.map((id) => `'${id}'::uuid`).join(",")}]`);
@@ -100,8 +100,8 @@ async function insertPasses(ctx: DomainContext, plans: { id: string }[], lotIds:
     from generate_series(1, ${count}) g(i)
     join pass_plans p on p.id = (${planIds})[g.i % 10 + 1]
     cross join lateral (select case
-      when g.i % 20 < 12 then 'ACTIVE' when g.i % 20 < 17 then 'REDEEMED'
-      when g.i % 20 = 17 then 'DRAFT' when g.i % 20 = 18 then 'CANCELLED' else 'EXPIRED' end as state) s`);
+      when g.i / 10 % 20 < 12 then 'ACTIVE' when g.i / 10 % 20 < 17 then 'REDEEMED'
+      when g.i / 10 % 20 = 17 then 'DRAFT' when g.i / 10 % 20 = 18 then 'CANCELLED' else 'EXPIRED' end as state) s`);
   await ctx.db.execute(sql`
     insert into pass_redemptions (id, pass_id, amount_minor, currency, organisation_id, actor_type, created_at)
     select gen_random_uuid(), id, initial_value_minor - remaining_value_minor, currency,

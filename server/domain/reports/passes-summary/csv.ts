@@ -67,18 +67,25 @@ export function passesSummaryCsvLine(row: PassesSummaryRow): string {
 
 /**
  * The whole report as CSV text chunks: the header, then one chunk per keyset batch in the
- * page's order (newest first). Only one batch is in memory at a time, on PGlite as on a server,
- * so memory stays flat at a million passes. The sort key (issue time, id) never changes, so a
- * pass changed during the export is neither skipped nor repeated.
+ * page's order (newest first). The next batch is fetched while the current one is formatted and
+ * sent, so at most two batches are in memory, on PGlite as on a server: memory stays flat at a
+ * million passes. The sort key (issue time, id) never changes, so a pass changed during the
+ * export is neither skipped nor repeated.
  */
 export async function* passesSummaryCsv(ctx: DomainContext, filters: PassesSummaryFilters, batchSize = 5_000): AsyncGenerator<string> {
+  const read = (after: string | undefined) => {
+    const batch = readPassesSummaryPage(ctx, { filters, sortDir: "desc", after, limit: batchSize });
+    // Handled when awaited below; this only keeps an abandoned download's prefetch from being reported as unhandled.
+    batch.catch(() => {});
+    return batch;
+  };
   yield `${passesSummaryCsvColumns.join(",")}\r\n`;
-  let after: string | undefined;
+  let pending = read(undefined);
   for (;;) {
-    const { rows, nextCursor } = await readPassesSummaryPage(ctx, { filters, sortDir: "desc", after, limit: batchSize });
+    const { rows, nextCursor } = await pending;
+    if (nextCursor) pending = read(nextCursor);
     if (rows.length > 0) yield rows.map((row) => `${passesSummaryCsvLine(row)}\r\n`).join("");
     if (!nextCursor) return;
-    after = nextCursor;
   }
 }
 
