@@ -75,3 +75,37 @@ test("a support user redeems a gift pass for a contact from the back office and 
   expect(lines).toHaveLength(3);
   expect(lines[2]!.split(",").slice(9, 12)).toEqual(["40.00", "55.00", "55.00"]);
 });
+
+test.describe("as finance", () => {
+  test.use({ storageState: storageStateOf("finance") });
+
+  test("a finance user adjusts a wallet with a mandatory reason after confirming, and the statement shows the adjustment", async ({ page, domain }) => {
+    const tag = uniqueName("f").replace(/\s+/g, "").toLowerCase();
+    const email = `fin.${tag}@example.com`;
+    const contact = await createContact(domain, { firstName: "Fin", lastName: `Adjust ${tag}`, email });
+    const plan = await createPassPlan(domain, electronicTopUpInput("EUR", { name: uniqueName("Adjust gift plan"), type: "GIFT" }));
+    await activatePassPlan(domain, { id: plan.id });
+    const gift = await giftPass(domain, plan.id, email, 2000);
+    await redeemPass(domain, { code: gift.code, contactId: contact.id });
+
+    await page.goto(`/contacts/${contact.id}/wallet`);
+    await expect(page.getByRole("link", { name: "Redeem a pass" })).toHaveCount(0);
+    await page.getByRole("button", { name: "Adjust balance" }).click();
+    const dialog = page.getByRole("dialog", { name: "Adjust balance" });
+    await dialog.getByLabel("Direction").selectOption("debit");
+    await dialog.getByLabel("Amount (EUR)").fill("7.25");
+    await dialog.getByRole("button", { name: "Review adjustment" }).click();
+    await expect(dialog.getByText("Give a reason of at least 5 characters.")).toBeVisible();
+    await dialog.getByLabel("Reason").fill("Goodwill correction of a double credit");
+    await dialog.getByRole("button", { name: "Review adjustment" }).click();
+    await expect(dialog.getByRole("status")).toContainText("Debit €7.25 from the pockets?");
+    await dialog.getByRole("button", { name: "Confirm adjustment" }).click();
+    await expect(dialog).toBeHidden();
+
+    await expect(page.getByRole("region", { name: "Balances EUR" })).toContainText("Available€12.75");
+    const first = page.getByRole("table", { name: "Statement" }).getByRole("row").nth(1);
+    await expect(first).toContainText("Adjustment");
+    await expect(first).toContainText("Goodwill correction of a double credit");
+    await expect(first.getByRole("cell").last()).toHaveText("€12.75");
+  });
+});
