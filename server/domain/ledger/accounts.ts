@@ -29,6 +29,13 @@ export interface SystemAccountScope {
 const eqOrNull = <T extends typeof ledgerAccounts.passPlanId | typeof ledgerAccounts.organisationId>(column: T, value: string | undefined) =>
   value ? eq(column, value) : isNull(column);
 
+/**
+ * System accounts already committed, per process: they are never changed or deleted, so one
+ * lookup per process is enough. Only rows created before the current transaction began
+ * (created_at < now()) are cached: one created by this transaction could still roll back.
+ */
+const committedSystemAccounts = new Map<string, AccountRef>();
+
 /** The system account of a kind and currency (and plan or funder), created on first use. */
 export async function systemAccount(
   ctx: DomainContext,
@@ -44,8 +51,18 @@ export async function systemAccount(
     eqOrNull(ledgerAccounts.passPlanId, scope.passPlanId),
     eqOrNull(ledgerAccounts.organisationId, scope.organisationId),
   );
-  const [existing] = await ctx.db.select().from(ledgerAccounts).where(where);
-  if (existing) return accountRef(existing);
+  const cacheKey = `${kind}|${currency}|${scope.passPlanId ?? ""}|${scope.organisationId ?? ""}`;
+  const cached = committedSystemAccounts.get(cacheKey);
+  if (cached) return cached;
+  const [found] = await ctx.db
+    .select({ account: ledgerAccounts, committed: sql<boolean>`${ledgerAccounts.createdAt} < now()` })
+    .from(ledgerAccounts)
+    .where(where);
+  if (found) {
+    const ref = accountRef(found.account);
+    if (found.committed) committedSystemAccounts.set(cacheKey, ref);
+    return ref;
+  }
   await ctx.db
     .insert(ledgerAccounts)
     .values({ id: newId(), kind, currency, passPlanId: scope.passPlanId ?? null, organisationId: scope.organisationId ?? null })

@@ -3,13 +3,13 @@ import { contacts, wallets } from "@/db/schema";
 import { createNamelessContact } from "../contacts/create";
 import type { DomainContext } from "../context";
 import { DomainError, invalidField, notFound } from "../errors";
-import { systemAccount } from "../ledger/accounts";
+import { systemAccount, type AccountRef } from "../ledger/accounts";
 import type { RedemptionCredit, WalletCredit } from "../passes/redeem/money-step";
 import { addDuration } from "../passes/validity";
 import { walletBalances } from "./balances";
 import { creditPocket } from "./credit-lots";
 import { getWalletSettings } from "./settings";
-import { ensureWallet, findWallet, pocketAccount, type Wallet } from "./wallets";
+import { createFirstWallet, ensureWallet, findWallet, pocketAccount, type Wallet } from "./wallets";
 
 /** Until when the credited funds last (D5 value validity); null: they never expire. */
 export function creditExpiryFor(plan: RedemptionCredit["plan"], redeemedAt: Date): Date | null {
@@ -57,14 +57,20 @@ async function registeredWallet(ctx: DomainContext, contactId: string, currency:
 export async function creditRedemption(ctx: DomainContext, credit: RedemptionCredit): Promise<WalletCredit> {
   if (credit.currency !== credit.plan.currency) throw new Error("A redemption credits in its plan's currency.");
   let contactId = credit.contactId;
-  if (!contactId) {
+  let wallet: Wallet;
+  let pocket: AccountRef | null = null;
+  if (contactId) {
+    wallet = await registeredWallet(ctx, contactId, credit.currency);
+  } else {
     if (credit.plan.type !== "GIFT") throw invalidField("contactId", "A top-up pass is redeemed into a contact's wallet: name the contact.");
     contactId = (await createNamelessContact(ctx)).id;
+    const created = await createFirstWallet(ctx, contactId, credit.currency);
+    wallet = created.wallet;
+    if (!credit.plan.commercePoolId) pocket = created.businessPocket;
   }
-  const wallet = credit.contactId ? await registeredWallet(ctx, contactId, credit.currency) : await ensureWallet(ctx, contactId, credit.currency);
   const credited = await creditPocket(ctx, {
     wallet,
-    pocket: await pocketAccount(ctx, wallet, credit.plan.commercePoolId),
+    pocket: pocket ?? (await pocketAccount(ctx, wallet, credit.plan.commercePoolId)),
     from: await systemAccount(ctx, "PASS_LIABILITY", credit.currency, { passPlanId: credit.plan.id }),
     amountMinor: credit.amountMinor,
     expiresAt: creditExpiryFor(credit.plan, new Date()),

@@ -1,0 +1,127 @@
+/**
+ * Pass redemption throughput on a fresh database of the local PostgreSQL: 100,000 ACTIVE gift
+ * passes (codes generated here, stored as the app stores them: keyed hash, ciphertext, mask), then
+ * (a) redemptions of distinct codes through the REST route handler (POST /api/v1/passes/redeem,
+ *     called in-process with a real API key, as the app's route does) with 32 concurrent clients;
+ * (b) the domain function `redeemPass` directly with 8 concurrent clients.
+ * Each redemption is a gift without a contact: it creates a nameless contact and wallet, a credit
+ * lot and a journal entry, i.e. the heaviest redemption path. Prints throughput and p50/p95/p99.
+ * Run: npx tsx bench/redemption.ts [restCount] [domainCount]
+ * Admin URL: BENCH_DATABASE_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres).
+ */
+import { NextRequest } from "next/server";
+import postgres from "postgres";
+
+const restCount = Number(process.argv[2] ?? 10_000);
+const domainCount = Number(process.argv[3] ?? 10_000);
+const totalPasses = 100_000;
+const adminUrl = process.env.BENCH_DATABASE_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+const elapsedMs = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e6;
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+/** Runs `count` calls with `clients` concurrent loops; returns throughput and latency percentiles. */
+async function measure(clients: number, count: number, call: (i: number) => Promise<boolean>) {
+  const latencies: number[] = [];
+  let next = 0;
+  let failures = 0;
+  const start = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < count) {
+        const i = next++;
+        const t = process.hrtime.bigint();
+        if (!(await call(i))) failures++;
+        latencies.push(elapsedMs(t));
+      }
+    }),
+  );
+  const seconds = elapsedMs(start) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { perSecond: Math.round(count / seconds), p50: pct(latencies, 50), p95: pct(latencies, 95), p99: pct(latencies, 99), failures, seconds };
+}
+
+const line = (label: string, r: Awaited<ReturnType<typeof measure>>) =>
+  console.log(
+    `  ${label.padEnd(34)} ${String(r.perSecond).padStart(6)}/s  p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  (${r.seconds.toFixed(1)} s, ${r.failures} failed)`,
+  );
+
+async function main() {
+  const name = `tessera_bench_${Date.now()}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  process.env.DATABASE_URL = url.toString();
+  process.env.PASSCODE_HMAC_KEY ??= "bench-hmac-key-bench-hmac-key-bench-hmac-00";
+  process.env.PASSCODE_ENCRYPTION_KEY ??= "bench-encryption-key-bench-encryption-k00";
+  process.env.AUTH_SECRET ??= "bench-auth-secret-bench-auth-secret-00000";
+  // Imported after DATABASE_URL is set: the app's database handle reads it once.
+  const { getDatabase } = await import("@/db");
+  const { migrateDatabase } = await import("@/db/migrate");
+  const { lots, passes } = await import("@/db/schema");
+  const { systemActor } = await import("@/server/domain/actor");
+  const { createApiKey } = await import("@/server/domain/api-keys/service");
+  const { newId } = await import("@/server/domain/ids");
+  const { generateCode } = await import("@/server/domain/passes/codes/generate");
+  const { newPassRow } = await import("@/server/domain/passes/issue/new-pass-row");
+  const { redeemPass } = await import("@/server/domain/passes/redeem/redeem");
+  const { testPlan } = await import("@/server/domain/passes/test-fixtures");
+  const { verifyLedger } = await import("@/server/domain/ledger/verify");
+  const { redeemPassEndpoint } = await import("@/server/rest/endpoints/pass-actions");
+  const { prepareJobStorage } = await import("@/server/jobs/storage");
+
+  const database = getDatabase();
+  try {
+    await migrateDatabase(database);
+    await prepareJobStorage(database, url.toString());
+    const ctx = { db: database.db, actor: systemActor("benchmark") };
+
+    let t = process.hrtime.bigint();
+    const plan = await testPlan(ctx, { maxPasses: totalPasses });
+    const [lot] = await ctx.db.insert(lots).values({ id: newId(), planId: plan.id, number: 1, kind: "ON_DEMAND" }).returning({ id: lots.id });
+    const codes: string[] = [];
+    const issuedAt = new Date();
+    for (let from = 0; from < totalPasses; from += 2_000) {
+      const rows = [];
+      for (let i = from; i < Math.min(totalPasses, from + 2_000); i++) {
+        const code = generateCode(plan.passcodeFormat);
+        codes.push(code);
+        rows.push(newPassRow(plan, lot!, code, { state: "ACTIVE", issuedAt, valueMinor: plan.fixedValueMinor }));
+      }
+      await ctx.db.insert(passes).values(rows).onConflictDoNothing();
+    }
+    await database.sql!.unsafe("analyze");
+    console.log(`${totalPasses.toLocaleString("en")} active gift passes in ${(elapsedMs(t) / 1000).toFixed(1)} s; node ${process.version}, database ${name}`);
+
+    const { secret } = await createApiKey(ctx, { name: "bench", scopes: ["passes:redeem"] });
+    const rest = await measure(32, restCount, async (i) => {
+      const req = new NextRequest("http://localhost/api/v1/passes/redeem", {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${secret}` },
+        body: JSON.stringify({ code: codes[i], terminalId: "BENCH" }),
+      });
+      const res = await redeemPassEndpoint.handler(req, { params: Promise.resolve({}) });
+      await res.text();
+      return res.status === 200;
+    });
+    line(`REST, 32 clients, ${restCount} codes`, rest);
+
+    const domain = await measure(8, domainCount, async (i) => {
+      await redeemPass(ctx, { code: codes[restCount + i]!, terminalId: "BENCH" });
+      return true;
+    });
+    line(`redeemPass, 8 clients, ${domainCount} codes`, domain);
+
+    t = process.hrtime.bigint();
+    const verified = await verifyLedger(ctx);
+    console.log(`  verify ledger: ${verified.ok ? "ok" : "PROBLEMS"} (${verified.entries} entries, ${(elapsedMs(t) / 1000).toFixed(1)} s)`);
+  } finally {
+    await database.close();
+    await admin.unsafe(`drop database if exists "${name}" with (force)`);
+    await admin.end();
+  }
+  process.exit(0);
+}
+
+void main();
