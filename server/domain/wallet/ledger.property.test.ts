@@ -6,7 +6,7 @@ import { arrayLiteral } from "@/db/array-literal";
 import { creditLots, holds } from "@/db/schema";
 import { contextAs, testDatabase } from "@/test/db";
 import { systemActor } from "../actor";
-import type { DomainContext } from "../context";
+import { inTransaction, type DomainContext } from "../context";
 import { DomainError } from "../errors";
 import { systemAccount, type AccountRef } from "../ledger/accounts";
 import { verifyLedger } from "../ledger/verify";
@@ -124,15 +124,18 @@ async function apply(world: World, seq: Sequence, op: Op): Promise<"done" | "not
   switch (op.op) {
     case "credit": {
       const w = seq.wallets[op.w]!;
-      const lot = await creditPocket(ctx, {
-        wallet: w,
-        pocket: await pocketAccount(ctx, w, op.pool ? world.poolId : null),
-        from: world.liability,
-        amountMinor: op.amount,
-        expiresAt: op.expires ? future : null,
-        productSkus: op.sku ? ["SKU-PROPERTY"] : [],
-        entry: { kind: "PASS_REDEMPTION", causeType: "property_test", causeId: null },
-      });
+      // In its own transaction like a redemption: lanes verify the whole ledger while others run.
+      const lot = await inTransaction(ctx, async (tx) =>
+        creditPocket(tx, {
+          wallet: w,
+          pocket: await pocketAccount(tx, w, op.pool ? world.poolId : null),
+          from: world.liability,
+          amountMinor: op.amount,
+          expiresAt: op.expires ? future : null,
+          productSkus: op.sku ? ["SKU-PROPERTY"] : [],
+          entry: { kind: "PASS_REDEMPTION", causeType: "property_test", causeId: null },
+        }),
+      );
       seq.lotIds.push(lot.creditLotId);
       return "done";
     }
