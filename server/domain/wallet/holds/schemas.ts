@@ -1,15 +1,9 @@
 import { z } from "zod";
 import { currencyCodeSchema } from "../../network/schemas";
+import { basketLineSchema } from "../operation-schemas";
 import { holdStates } from "./states";
 
 const minor = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-
-/** A basket line funds are held or consumed on: its product and the amount to pay for it. */
-export const basketLineSchema = z.object({
-  sku: z.string().trim().min(1).max(100).optional(),
-  familyId: z.string().uuid().optional(),
-  amountMinor: minor,
-});
 
 export const placeHoldSchema = z.object({
   contactId: z.string().uuid(),
