@@ -1,3 +1,4 @@
+import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Db } from "@/db";
 import type { Actor, RequestOrigin } from "./actor";
 
@@ -19,4 +20,12 @@ export interface DomainContext {
  */
 export function inTransaction<T>(ctx: DomainContext, fn: (tx: DomainContext) => Promise<T>): Promise<T> {
   return ctx.db.transaction((tx) => fn({ ...ctx, db: tx }));
+}
+
+/**
+ * Runs `fn` in the caller's transaction when there is one, else in a new one: for steps that
+ * must be atomic (a journal entry and its postings) without a savepoint on every hot call.
+ */
+export function atomically<T>(ctx: DomainContext, fn: (tx: DomainContext) => Promise<T>): Promise<T> {
+  return ctx.db instanceof PgTransaction ? fn(ctx) : inTransaction(ctx, fn);
 }

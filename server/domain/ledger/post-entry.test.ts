@@ -12,7 +12,10 @@ import { verifyLedger } from "./verify";
 
 testDatabase();
 
-async function walletWithAccounts(ctx: DomainContext, currency = "EUR") {
+/** A currency of this test alone: other files post to the same system accounts in parallel. */
+const ownCurrency = () => `Q${String.fromCharCode(65 + Math.floor(Math.random() * 26), 65 + Math.floor(Math.random() * 26))}`;
+
+async function walletWithAccounts(ctx: DomainContext, currency: string) {
   const contact = await createContact(ctx, { email: uniqueEmail() });
   const wallet = await ensureWallet(ctx, contact.id, currency);
   // Raw postings go to open and held funds: pockets are credited only through credit lots.
@@ -25,8 +28,9 @@ const balanceOf = async (ctx: DomainContext, accountId: string) =>
 describe("postEntry", () => {
   it("writes the entry, its postings with running balances, and spreads the system side over shards", async () => {
     const ctx = await contextAs("finance");
-    const { open, held } = await walletWithAccounts(ctx);
-    const funding = await systemAccount(ctx, "ADJUSTMENTS", "EUR");
+    const currency = ownCurrency();
+    const { open, held } = await walletWithAccounts(ctx, currency);
+    const funding = await systemAccount(ctx, "ADJUSTMENTS", currency);
     const entry = await postEntry(ctx, {
       kind: "ADJUSTMENT",
       causeType: "test",
@@ -55,8 +59,9 @@ describe("postEntry", () => {
 
   it("refuses an entry that would take a wallet account below zero, and writes nothing of it", async () => {
     const ctx = await contextAs("finance");
-    const { open } = await walletWithAccounts(ctx);
-    const settlement = await systemAccount(ctx, "SETTLEMENT", "EUR");
+    const currency = ownCurrency();
+    const { open } = await walletWithAccounts(ctx, currency);
+    const settlement = await systemAccount(ctx, "SETTLEMENT", currency);
     const entriesBefore = (await ctx.db.select({ id: journalEntries.id }).from(journalEntries)).length;
     const err = await refusal(
       inTransaction(ctx, (tx) => postEntry(tx, { kind: "SPEND", causeType: "test", postings: [{ account: open, amountMinor: -1 }, { account: settlement, amountMinor: 1 }] })),
@@ -69,29 +74,33 @@ describe("postEntry", () => {
 
   it("refuses postings that do not balance per currency, fewer than two, or zero amounts", async () => {
     const ctx = await contextAs("finance");
-    const { open } = await walletWithAccounts(ctx);
-    const usd = await walletWithAccounts(ctx, "USD");
-    const eurFunding = await systemAccount(ctx, "ADJUSTMENTS", "EUR");
-    const usdFunding = await systemAccount(ctx, "ADJUSTMENTS", "USD");
+    const currency = ownCurrency();
+    let otherCurrency = ownCurrency();
+    while (otherCurrency === currency) otherCurrency = ownCurrency();
+    const { open } = await walletWithAccounts(ctx, currency);
+    const other = await walletWithAccounts(ctx, otherCurrency);
+    const funding = await systemAccount(ctx, "ADJUSTMENTS", currency);
+    const otherFunding = await systemAccount(ctx, "ADJUSTMENTS", otherCurrency);
     const post = (postings: Parameters<typeof postEntry>[1]["postings"]) => postEntry(ctx, { kind: "ADJUSTMENT", causeType: "test", postings });
-    await expect(post([{ account: eurFunding, amountMinor: -100 }, { account: open, amountMinor: 99 }])).rejects.toThrow(/does not balance in EUR/);
-    await expect(post([{ account: eurFunding, amountMinor: -100 }, { account: usd.open, amountMinor: 100 }])).rejects.toThrow(/does not balance/);
-    await expect(post([{ account: open, amountMinor: 0 }, { account: eurFunding, amountMinor: 0 }])).rejects.toThrow(/Invalid posting amount/);
+    await expect(post([{ account: funding, amountMinor: -100 }, { account: open, amountMinor: 99 }])).rejects.toThrow(`does not balance in ${currency}`);
+    await expect(post([{ account: funding, amountMinor: -100 }, { account: other.open, amountMinor: 100 }])).rejects.toThrow(/does not balance/);
+    await expect(post([{ account: open, amountMinor: 0 }, { account: funding, amountMinor: 0 }])).rejects.toThrow(/Invalid posting amount/);
     await expect(post([{ account: open, amountMinor: 100 }])).rejects.toThrow(/at least two postings/);
     await post([
-      { account: eurFunding, amountMinor: -100 },
+      { account: funding, amountMinor: -100 },
       { account: open, amountMinor: 100 },
-      { account: usdFunding, amountMinor: -3 },
-      { account: usd.open, amountMinor: 3 },
+      { account: otherFunding, amountMinor: -3 },
+      { account: other.open, amountMinor: 3 },
     ]);
-    expect([await balanceOf(ctx, open.id), await balanceOf(ctx, usd.open.id)]).toEqual([100, 3]);
+    expect([await balanceOf(ctx, open.id), await balanceOf(ctx, other.open.id)]).toEqual([100, 3]);
   });
 
   it("keeps a wallet exact under parallel debits: never below zero, every cent accounted for", async () => {
     const ctx = await contextAs("finance");
-    const { open } = await walletWithAccounts(ctx);
-    const funding = await systemAccount(ctx, "ADJUSTMENTS", "EUR");
-    const settlement = await systemAccount(ctx, "SETTLEMENT", "EUR");
+    const currency = ownCurrency();
+    const { open } = await walletWithAccounts(ctx, currency);
+    const funding = await systemAccount(ctx, "ADJUSTMENTS", currency);
+    const settlement = await systemAccount(ctx, "SETTLEMENT", currency);
     await postEntry(ctx, { kind: "ADJUSTMENT", causeType: "test", postings: [{ account: funding, amountMinor: -1000 }, { account: open, amountMinor: 1000 }] });
     const results = await Promise.allSettled(
       Array.from({ length: 30 }, () =>

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { arrayLiteral } from "@/db/array-literal";
 import { rowsOf } from "@/db/rows";
 import { journalEntries, ledgerPostings } from "@/db/schema";
-import type { DomainContext } from "../context";
+import { atomically, type DomainContext } from "../context";
 import { DomainError } from "../errors";
 import { newId } from "../ids";
 import { balanceShards, type AccountRef } from "./accounts";
@@ -96,6 +96,10 @@ async function applySystemDeltas(ctx: DomainContext, deltas: Map<string, number>
  */
 export async function postEntry(ctx: DomainContext, input: EntryInput): Promise<PostedEntry> {
   assertBalanced(input.postings);
+  return atomically(ctx, (tx) => writeEntry(tx, input));
+}
+
+async function writeEntry(ctx: DomainContext, input: EntryInput): Promise<PostedEntry> {
   const net = netPerAccount(input.postings);
   const walletDeltas = new Map<string, number>();
   const systemDeltas = new Map<string, number>();

@@ -2,7 +2,7 @@ import { and, asc, gt, inArray, isNull, or, sql } from "drizzle-orm";
 import { arrayLiteral } from "@/db/array-literal";
 import { rowsOf } from "@/db/rows";
 import { creditLots } from "@/db/schema";
-import type { DomainContext } from "../context";
+import { atomically, type DomainContext } from "../context";
 import { newId } from "../ids";
 import type { AccountRef } from "../ledger/accounts";
 import type { JournalEntryKind } from "../ledger/kinds";
@@ -36,7 +36,11 @@ export interface PocketCredited {
  * Credits a commerce pocket as a new credit lot (D3) and posts the entry from the funding
  * account. Invariant kept: the pocket's lots' remaining amounts sum to its balance.
  */
-export async function creditPocket(ctx: DomainContext, input: CreditPocketInput): Promise<PocketCredited> {
+export function creditPocket(ctx: DomainContext, input: CreditPocketInput): Promise<PocketCredited> {
+  return atomically(ctx, (tx) => writeCredit(tx, input));
+}
+
+async function writeCredit(ctx: DomainContext, input: CreditPocketInput): Promise<PocketCredited> {
   const creditLotId = newId();
   await ctx.db.insert(creditLots).values({
     id: creditLotId,
