@@ -5,14 +5,16 @@
  * times the report's first page and its totals (p50/p95 of 20 runs per case) and a full CSV
  * export through the route's own streaming response (time and peak RSS).
  * Run: npx tsx bench/passes-summary.ts [count] [--keep]
+ *      npx tsx bench/passes-summary.ts --reuse=<database>   (times a kept database again, no insert)
  * Admin URL: BENCH_DATABASE_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres).
  */
-import { sql } from "drizzle-orm";
+import { loadavg } from "node:os";
+import { asc, sql } from "drizzle-orm";
 import postgres from "postgres";
 import { createDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { rowsOf } from "@/db/rows";
-import { lots, organisations } from "@/db/schema";
+import { lots, organisations, passPlans } from "@/db/schema";
 import { systemActor } from "@/server/domain/actor";
 import type { DomainContext } from "@/server/domain/context";
 import { newId } from "@/server/domain/ids";
@@ -25,6 +27,7 @@ import { passesSummaryCsvResponse } from "@/server/rest/passes-summary-csv";
 
 const count = Number(process.argv[2] ?? 1_000_000);
 const keep = process.argv.includes("--keep");
+const reuse = process.argv.find((arg) => arg.startsWith("--reuse="))?.slice("--reuse=".length);
 const runs = 20;
 const adminUrl = process.env.BENCH_DATABASE_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
@@ -77,7 +80,7 @@ async function catalogue(ctx: DomainContext) {
   return { plans, lotRows, orgIds: orgRows.map((o) => o.id) };
 }
 
-/** N passes in SQL: plan i % 10, one minute apart going back from now, states by (i / 10) % 20 (every plan has every state). */
+/** N passes in SQL, appended in issue order as a live system does (one a minute up to now): plan i % 10, states by (i / 10) % 20 (every plan has every state). */
 async function insertPasses(ctx: DomainContext, plans: { id: string }[], lotIds: string[], orgIds: string[]) {
   const planIds = sql.raw(`array[${plans.map((p) => `'${p.id}'::uuid`).join(",")}]`);
   const lotIdArray = sql.raw(`array[${lotIds.map((id) => `'${id}'::uuid`).join(",")}]`);
@@ -93,10 +96,10 @@ async function insertPasses(ctx: DomainContext, plans: { id: string }[], lotIds:
       case when s.state = 'REDEEMED' then (case when p.usage = 'MULTIPLE' then p.fixed_value_minor / 4 else 0 end) else p.fixed_value_minor end,
       case when s.state = 'REDEEMED' then 1 else 0 end,
       coalesce(p.max_uses, 1),
-      case when g.i % 3 = 0 then now() + interval '400 days' - g.i * interval '1 minute' end,
-      now() - g.i * interval '1 minute',
-      case when s.state <> 'DRAFT' then now() - g.i * interval '1 minute' end,
-      case when s.state = 'REDEEMED' then now() - g.i * interval '1 minute' + interval '3 days' end
+      case when g.i % 3 = 0 then now() + interval '400 days' - (${count} - g.i) * interval '1 minute' end,
+      now() - (${count} - g.i) * interval '1 minute',
+      case when s.state <> 'DRAFT' then now() - (${count} - g.i) * interval '1 minute' end,
+      case when s.state = 'REDEEMED' then now() - (${count} - g.i) * interval '1 minute' + interval '3 days' end
     from generate_series(1, ${count}) g(i)
     join pass_plans p on p.id = (${planIds})[g.i % 10 + 1]
     cross join lateral (select case
@@ -127,25 +130,39 @@ async function insertPasses(ctx: DomainContext, plans: { id: string }[], lotIds:
     join credit_lots cl on cl.wallet_id = f.id join pass_redemptions r on r.id = cl.source_id where passes.id = r.pass_id`);
 }
 
+/** The plans and organisations of a database made by an earlier run with --keep. */
+async function existing(ctx: DomainContext) {
+  const plans = await ctx.db.select().from(passPlans).orderBy(asc(passPlans.name));
+  const orgs = await ctx.db.select({ id: organisations.id }).from(organisations).orderBy(asc(organisations.name));
+  return { plans, orgIds: orgs.map((o) => o.id) };
+}
+
 async function main() {
-  const name = `tessera_bench_${Date.now()}`;
+  const name = reuse ?? `tessera_bench_${Date.now()}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
+  if (!reuse) await admin.unsafe(`create database "${name}"`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const database = createDatabase({ url: url.toString(), max: 4 });
   try {
-    await migrateDatabase(database);
     const ctx: DomainContext = { db: database.db, actor: systemActor("benchmark") };
-    const { plans, lotRows, orgIds } = await catalogue(ctx);
     let t = process.hrtime.bigint();
-    await insertPasses(ctx, plans, lotRows.map((l) => l.id), orgIds);
-    const insertSeconds = seconds(t);
-    t = process.hrtime.bigint();
-    await ctx.db.execute(sql`vacuum analyze`);
-    const size = await ctx.db.execute(sql`select pg_size_pretty(pg_total_relation_size('passes')) as size`);
-    console.log(`Passes Summary at ${count.toLocaleString("en")} passes, node ${process.version}, database ${name}`);
-    console.log(`  inserted in ${insertSeconds.toFixed(1)} s, vacuum analyze ${seconds(t).toFixed(1)} s, passes with indexes ${rowsOf<{ size: string }>(size)[0]?.size}`);
+    let setup = "reused";
+    let { plans, orgIds } = reuse ? await existing(ctx) : { plans: [], orgIds: [] as string[] };
+    if (!reuse) {
+      await migrateDatabase(database);
+      const made = await catalogue(ctx);
+      ({ plans, orgIds } = made);
+      await insertPasses(ctx, plans, made.lotRows.map((l) => l.id), orgIds);
+      const insertSeconds = seconds(t);
+      t = process.hrtime.bigint();
+      await ctx.db.execute(sql`vacuum analyze`);
+      setup = `inserted in ${insertSeconds.toFixed(1)} s, vacuum analyze ${seconds(t).toFixed(1)} s`;
+    }
+    const size = await ctx.db.execute(sql`select pg_size_pretty(pg_total_relation_size('passes')) as size, (select count(*) from passes) as n`);
+    const [stats] = rowsOf<{ size: string; n: string }>(size);
+    console.log(`Passes Summary at ${Number(stats?.n).toLocaleString("en")} passes, node ${process.version}, database ${name}, load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+    console.log(`  ${setup}, passes with indexes ${stats?.size}`);
 
     const [gift] = plans;
     const page = (filters: Partial<ListPassesSummaryInput>) => () => listPassesSummary(ctx, listPassesSummarySchema.parse({ ...filters, limit: 50 }));
@@ -196,7 +213,7 @@ async function main() {
   } finally {
     clearInterval(sampler);
     await database.close();
-    if (!keep) await admin.unsafe(`drop database if exists "${name}" with (force)`);
+    if (!keep && !reuse) await admin.unsafe(`drop database if exists "${name}" with (force)`);
     await admin.end();
   }
 }

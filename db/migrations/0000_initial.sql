@@ -602,7 +602,8 @@ CREATE INDEX "passes_plan_state_idx" ON "passes" USING btree ("plan_id","state")
 CREATE INDEX "passes_contact_idx" ON "passes" USING btree ("contact_id");--> statement-breakpoint
 CREATE INDEX "passes_active_expiry_idx" ON "passes" USING btree ("expires_at") WHERE "passes"."state" = 'ACTIVE';--> statement-breakpoint
 CREATE INDEX "passes_issued_at_idx" ON "passes" USING btree ("issued_at","id");--> statement-breakpoint
-CREATE INDEX "passes_state_issued_idx" ON "passes" USING btree ("state","issued_at","id","plan_id","currency","initial_value_minor","remaining_value_minor");--> statement-breakpoint
+CREATE INDEX "passes_state_issued_idx" ON "passes" USING btree ("state","issued_at","id");--> statement-breakpoint
+CREATE INDEX "passes_plan_summary_idx" ON "passes" USING btree ("plan_id","state","issued_at","id","currency","initial_value_minor","remaining_value_minor");--> statement-breakpoint
 CREATE INDEX "messages_created_at_idx" ON "messages" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "messages_pass_idx" ON "messages" USING btree ("pass_id","created_at");--> statement-breakpoint
 CREATE INDEX "messages_status_idx" ON "messages" USING btree ("status","created_at");--> statement-breakpoint

@@ -198,11 +198,14 @@ export const passes = pgTable(
     index("passes_active_expiry_idx").on(t.expiresAt).where(sql`${t.state} = 'ACTIVE'`),
     /** Passes Summary (D10): keyset order by issue time. */
     index("passes_issued_at_idx").on(t.issuedAt, t.id),
+    /** Passes Summary filtered by state, in issue order. */
+    index("passes_state_issued_idx").on(t.state, t.issuedAt, t.id),
     /**
-     * Passes Summary per state in issue order; its trailing columns cover the report's totals,
-     * so they are summed by an index-only scan instead of reading whole pass rows.
+     * Passes Summary totals: a plan's (or a type's plans') passes per state as an index range,
+     * and every column the totals read, so they are summed by an index-only scan instead of
+     * reading whole pass rows.
      */
-    index("passes_state_issued_idx").on(t.state, t.issuedAt, t.id, t.planId, t.currency, t.initialValueMinor, t.remainingValueMinor),
+    index("passes_plan_summary_idx").on(t.planId, t.state, t.issuedAt, t.id, t.currency, t.initialValueMinor, t.remainingValueMinor),
     check("passes_uses_within_max", sql`${t.usesCount} >= 0 and ${t.usesCount} <= ${t.maxUses}`),
     check("passes_remaining_non_negative", sql`${t.remainingValueMinor} is null or ${t.remainingValueMinor} >= 0`),
   ],

@@ -34,7 +34,7 @@ interface TotalsRow {
 
 /**
  * Totals per currency under the report's filters, in one statement. The pass columns are summed
- * in one pass over the matching rows (index-only on passes_state_issued_idx when the visibility
+ * in one pass over the matching rows (index-only on passes_plan_summary_idx when the visibility
  * map allows); the nameless-wallet funds of gift passes are added from the credit lots, which
  * drive that part, so a million passes are never probed one by one.
  */
@@ -57,8 +57,7 @@ export async function passesSummaryTotals(ctx: DomainContext, filters: PassesSum
   return { passes: byCurrency.reduce((sum, row) => sum + row.passes, 0), byCurrency };
 }
 
-/** The totals statement (exported for EXPLAIN in the benchmark's investigations). */
-export function totalsQuery(filters: PassesSummaryFilters) {
+function totalsQuery(filters: PassesSummaryFilters) {
   const where = passesSummaryWhere(filters) ?? sql`true`;
   return sql`
     select t.currency, ${currencies.minorUnits} as minor_units,
