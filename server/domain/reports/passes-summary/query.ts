@@ -29,12 +29,8 @@ export function passesSummaryWhere(filters: PassesSummaryFilters): SQL | undefin
   );
 }
 
-/**
- * How a credit lot names a pass redemption as its source. The wallet module writes its journal
- * cause type ("pass_redemption"); the issue's brief spelled it "PASS_REDEMPTION". Both are read,
- * and both are served by credit_lots_source_idx.
- */
-const redemptionSourceTypes = sql`('PASS_REDEMPTION', 'pass_redemption')`;
+/** How a credit lot names a pass redemption as its source: the journal cause type the wallet writes. */
+const redemptionSource = "pass_redemption";
 
 /**
  * The nameless wallets a gift pass funded: wallets of `nameless` contacts credited by a credit
@@ -43,7 +39,7 @@ const redemptionSourceTypes = sql`('PASS_REDEMPTION', 'pass_redemption')`;
 const fundedNamelessWallets = (passId: SQL | AnyColumn) => sql`
   select ${creditLots.walletId} from ${creditLots}
   join ${passRedemptions} on ${passRedemptions.id} = ${creditLots.sourceId}
-  where ${creditLots.sourceType} in ${redemptionSourceTypes} and ${passRedemptions.passId} = ${passId} and ${passRedemptions.reversedAt} is null`;
+  where ${creditLots.sourceType} = ${redemptionSource} and ${passRedemptions.passId} = ${passId} and ${passRedemptions.reversedAt} is null`;
 
 /** Available funds of wallets: their POCKET and OPEN accounts (HELD funds are not available). */
 const availableFunds = sql`coalesce(sum(${ledgerAccounts.balanceMinor}) filter (where ${ledgerAccounts.kind} in ('POCKET', 'OPEN')), 0)`;
@@ -85,7 +81,7 @@ export const namelessFundsByPass = sql`
   join ${wallets} on ${wallets.id} = ${creditLots.walletId}
   join ${contacts} on ${contacts.id} = ${wallets.contactId} and ${contacts.kind} = 'nameless'
   left join ${ledgerAccounts} on ${ledgerAccounts.walletId} = ${wallets.id}
-  where ${creditLots.sourceType} in ${redemptionSourceTypes}
+  where ${creditLots.sourceType} = ${redemptionSource}
   group by ${passRedemptions.passId}`;
 
 /**

@@ -1,8 +1,12 @@
 import { eq } from "drizzle-orm";
-import { creditLots, ledgerAccounts, passes, passRedemptions, wallets } from "@/db/schema";
-import type { DomainContext } from "../../context";
+import { passes, passRedemptions } from "@/db/schema";
 import { createNamelessContact } from "../../contacts/create";
+import { inTransaction, type DomainContext } from "../../context";
 import { newId } from "../../ids";
+import { systemAccount } from "../../ledger/accounts";
+import { postEntry } from "../../ledger/post-entry";
+import { consumeLots, creditPocket } from "../../wallet/credit-lots";
+import { ensureWallet, heldAccount, openAccount, pocketAccount } from "../../wallet/wallets";
 
 interface NamelessFunding {
   passId: string;
@@ -16,21 +20,21 @@ interface NamelessFunding {
 }
 
 /**
- * A gift pass redeemed in full by someone unknown, as D5 step 2 leaves it: the redemption, a
- * nameless contact and wallet, and the credit lot naming the redemption as its source. Written
- * directly so report tests do not depend on the wallet module's own rules.
+ * A gift pass redeemed in full by someone unknown, as D5 step 2 leaves it (the redemption, a
+ * nameless contact, a wallet credited through a credit lot naming the redemption), after which
+ * the holder moved some funds to open and held funds and spent the rest. Every cent moves
+ * through journal entries, so the ledger stays verifiable while report tests run.
  */
 export async function fundNamelessWallet(ctx: DomainContext, funding: NamelessFunding) {
   const contact = await createNamelessContact(ctx);
   const redemptionId = newId();
-  const walletId = newId();
-  const pocketId = newId();
-  await ctx.db.transaction(async (db) => {
-    await db
+  const wallet = await inTransaction(ctx, async (tx) => {
+    const [pass] = await tx.db
       .update(passes)
       .set({ state: "REDEEMED", remainingValueMinor: 0, usesCount: 1, redeemedAt: new Date(), contactId: contact.id })
-      .where(eq(passes.id, funding.passId));
-    await db.insert(passRedemptions).values({
+      .where(eq(passes.id, funding.passId))
+      .returning({ planId: passes.planId });
+    await tx.db.insert(passRedemptions).values({
       id: redemptionId,
       passId: funding.passId,
       contactId: contact.id,
@@ -39,22 +43,27 @@ export async function fundNamelessWallet(ctx: DomainContext, funding: NamelessFu
       organisationId: funding.organisationId ?? null,
       actorType: "system",
     });
-    await db.insert(wallets).values({ id: walletId, contactId: contact.id, currency: funding.currency });
-    await db.insert(ledgerAccounts).values([
-      { id: pocketId, kind: "POCKET", currency: funding.currency, walletId, balanceMinor: funding.pocketMinor },
-      { id: newId(), kind: "OPEN", currency: funding.currency, walletId, balanceMinor: funding.openMinor },
-      { id: newId(), kind: "HELD", currency: funding.currency, walletId, balanceMinor: funding.heldMinor },
-    ]);
-    await db.insert(creditLots).values({
-      id: newId(),
-      walletId,
-      accountId: pocketId,
-      currency: funding.currency,
+    const wallet = await ensureWallet(tx, contact.id, funding.currency);
+    const pocket = await pocketAccount(tx, wallet, null);
+    await creditPocket(tx, {
+      wallet,
+      pocket,
+      from: await systemAccount(tx, "PASS_LIABILITY", funding.currency, { passPlanId: pass!.planId }),
       amountMinor: funding.amountMinor,
-      remainingMinor: funding.pocketMinor,
-      sourceType: "PASS_REDEMPTION",
-      sourceId: redemptionId,
+      expiresAt: null,
+      entry: { kind: "PASS_REDEMPTION", causeType: "pass_redemption", causeId: redemptionId },
     });
+    const moves = [
+      { account: await openAccount(tx, wallet), amountMinor: funding.openMinor },
+      { account: await heldAccount(tx, wallet), amountMinor: funding.heldMinor },
+      { account: await systemAccount(tx, "SETTLEMENT", funding.currency), amountMinor: funding.amountMinor - funding.pocketMinor - funding.openMinor - funding.heldMinor },
+    ].filter((m) => m.amountMinor > 0);
+    const taken = moves.reduce((sum, m) => sum + m.amountMinor, 0);
+    if (taken > 0) {
+      const { postings } = await consumeLots(tx, { pockets: [pocket], amountMinor: taken });
+      await postEntry(tx, { kind: "SPEND", causeType: "test", postings: [...postings, ...moves] });
+    }
+    return wallet;
   });
-  return { contact, redemptionId, walletId };
+  return { contact, redemptionId, walletId: wallet.id };
 }
