@@ -7,8 +7,8 @@ import { verifyLedger } from "../../ledger/verify";
 import { walletBalances } from "../balances";
 import { placeHold } from "../holds/place";
 import { releaseHold } from "../holds/close";
-import { emptyWallet, fundLot, lotRemaining, poolWithOrganisation, systemBalance } from "../wallet-test-fixtures";
-import { expireCreditLots, expiringSoon } from "./expire-lots";
+import { emptyWallet, fundLot, lotRemaining, systemBalance } from "../wallet-test-fixtures";
+import { expireCreditLots } from "./expire-lots";
 
 testDatabase();
 
@@ -68,26 +68,5 @@ describe("expireCreditLots", () => {
     expect((await expireCreditLots(job(ctx), { now: later })).amountMinor).toBeGreaterThanOrEqual(200);
     expect(await walletBalances(ctx, wallet.id)).toMatchObject({ totalMinor: 0 });
     expect((await verifyLedger(ctx)).problems).toEqual([]);
-  });
-});
-
-describe("expiringSoon", () => {
-  it("lists the wallet's lots with money left that expire within 30 days, soonest first, with pool and conditions", async () => {
-    const ctx = await contextAs("admin");
-    const wallet = await emptyWallet(ctx);
-    const { poolId } = await poolWithOrganisation(ctx);
-    const inDays = (n: number) => new Date(Date.now() + n * 86_400_000);
-    const d20 = await fundLot(ctx, wallet, 300, { expiresAt: inDays(20), commercePoolId: poolId });
-    const d3 = await fundLot(ctx, wallet, 100, { expiresAt: inDays(3), productSkus: ["SKU-1"] });
-    await fundLot(ctx, wallet, 500, { expiresAt: inDays(45) });
-    await fundLot(ctx, wallet, 700);
-    await fundLot(ctx, wallet, 50, { expiresAt: inDays(-1) });
-    const list = await expiringSoon(ctx, wallet.id);
-    expect(list.map((l) => [l.creditLotId, l.remainingMinor, l.commercePoolId])).toEqual([
-      [d3, 100, null],
-      [d20, 300, poolId],
-    ]);
-    expect(list[0]!.productSkus).toEqual(["SKU-1"]);
-    expect((await expiringSoon(ctx, wallet.id, 60)).map((l) => l.remainingMinor)).toEqual([100, 300, 500]);
   });
 });

@@ -1,7 +1,7 @@
-import { and, asc, eq, gt, lte, sql } from "drizzle-orm";
+import { and, asc, gt, lte, sql } from "drizzle-orm";
 import { arrayLiteral } from "@/db/array-literal";
 import { rowsOf } from "@/db/rows";
-import { creditLots, domainEvents, ledgerAccounts } from "@/db/schema";
+import { creditLots, domainEvents } from "@/db/schema";
 import { recordAudit } from "../../audit/record";
 import { inTransaction, type DomainContext } from "../../context";
 import { newId } from "../../ids";
@@ -93,35 +93,4 @@ export async function expireCreditLots(ctx: DomainContext, options: { now?: Date
     run.amountMinor += batch.amountMinor;
     if (batch.due < batchSize || batch.lots === 0) return run;
   }
-}
-
-export interface ExpiringLot {
-  creditLotId: string;
-  /** null: the business pocket. */
-  commercePoolId: string | null;
-  currency: string;
-  remainingMinor: number;
-  expiresAt: Date;
-  productSkus: string[];
-  productFamilyIds: string[];
-}
-
-/** The wallet's lots with money left that expire within `days` (default 30) of `now`, soonest first. */
-export async function expiringSoon(ctx: DomainContext, walletId: string, days = 30, now = new Date()): Promise<ExpiringLot[]> {
-  const horizon = new Date(now.getTime() + days * 86_400_000);
-  const rows = await ctx.db
-    .select({
-      creditLotId: creditLots.id,
-      commercePoolId: ledgerAccounts.commercePoolId,
-      currency: creditLots.currency,
-      remainingMinor: creditLots.remainingMinor,
-      expiresAt: creditLots.expiresAt,
-      productSkus: creditLots.productSkus,
-      productFamilyIds: creditLots.productFamilyIds,
-    })
-    .from(creditLots)
-    .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, creditLots.accountId))
-    .where(and(eq(creditLots.walletId, walletId), gt(creditLots.remainingMinor, 0), gt(creditLots.expiresAt, now), lte(creditLots.expiresAt, horizon)))
-    .orderBy(asc(creditLots.expiresAt), asc(creditLots.id));
-  return rows.map((r) => ({ ...r, expiresAt: r.expiresAt! }));
 }
