@@ -46,4 +46,5 @@ export const segmentLabels: Record<string, string> = {
   wallet: "Wallet",
   wallets: "Wallets",
   "passes-summary": "Passes Summary",
+  payouts: "Payouts",
 };

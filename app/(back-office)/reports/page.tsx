@@ -10,6 +10,11 @@ const reports = [
     title: "Passes Summary",
     description: "Every pass with its plan, state, contact, dates, initial, redeemed and available value; totals per currency and a CSV export.",
   },
+  {
+    href: "/reports/payouts",
+    title: "Payouts",
+    description: "Payout requests waiting for finance: approve to pay open funds out to the contact's payment method, or reject with a reason.",
+  },
 ];
 
 export default async function Page() {

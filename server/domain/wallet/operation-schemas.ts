@@ -57,6 +57,13 @@ export const listPayoutsSchema = z.object({
   state: z.enum(["REQUESTED", "APPROVED", "PAID", "FAILED", "REJECTED"]).optional(),
   limit: z.number().int().min(1).max(200).default(50),
 });
+/** The back office's payouts page: one page of requests, optionally in one state. */
+export const payoutQueueSchema = z.object({
+  state: listPayoutsSchema.shape.state,
+  page: z.number().int().min(0).default(0),
+  pageSize: z.number().int().min(1).max(100).default(25),
+});
+export type PayoutQueueInput = z.infer<typeof payoutQueueSchema>;
 
 export const redeemedFundsSchema = z.object({
   redeemedMinor: z.number().int(),

@@ -13,6 +13,7 @@ import { walletBalances } from "../balances";
 import { contactWithWallet, fund } from "../operations-test-fixtures";
 import { redeemFunds } from "../redeem-funds";
 import { approvePayout, rejectPayout } from "./decide";
+import { payoutQueue } from "./read";
 import { requestPayout } from "./request";
 
 testDatabase();
@@ -81,5 +82,23 @@ describe("payouts", () => {
     expect((await refusal(approvePayout(ctx, { payoutId: pending.payoutId }))).code).toBe("SPENDING_BLOCKED");
     expect(adapter.calls).toHaveLength(1);
     await ledgerOk(ctx);
+  });
+
+  it("pages the payout queue by state, newest first, with the contact's name and the total", async () => {
+    const ctx = await contextAs("finance");
+    const { contactId } = await walletWithOpenFunds(ctx, 900);
+    const older = await requestPayout(ctx, { contactId, currency: "EUR", amountMinor: 300 });
+    const newer = await requestPayout(ctx, { contactId, currency: "EUR", amountMinor: 200 });
+    await rejectPayout(ctx, { payoutId: older.payoutId, reason: "Duplicate" });
+    const requested = await payoutQueue(ctx, { state: "REQUESTED", page: 0, pageSize: 100 });
+    const ids = requested.rows.map((row) => row.payoutId);
+    expect(ids).toContain(newer.payoutId);
+    expect(ids).not.toContain(older.payoutId);
+    expect(requested.rows.find((row) => row.payoutId === newer.payoutId)?.contactName).toMatch(/^wallet-.*@example\.test$/);
+    const firstPage = await payoutQueue(ctx, { page: 0, pageSize: 1 });
+    expect(firstPage.rows).toHaveLength(1);
+    expect(firstPage.total).toBeGreaterThanOrEqual(2);
+    const all = (await payoutQueue(ctx, { page: 0, pageSize: 100 })).rows.map((row) => row.payoutId);
+    expect(all.indexOf(newer.payoutId)).toBeLessThan(all.indexOf(older.payoutId));
   });
 });
