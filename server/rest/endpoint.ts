@@ -9,6 +9,7 @@ import { DomainError } from "@/server/domain/errors";
 import { errorResult, type RestResult } from "./envelope";
 import { runIdempotent } from "./idempotency";
 import { outsideDb } from "./outside-db";
+import { requestOrigin } from "@/server/request-origin";
 
 type Method = "get" | "post" | "patch" | "put" | "delete";
 
@@ -63,7 +64,7 @@ export function defineEndpoint<TInput extends ZodTypeAny, TOutput extends ZodTyp
       db,
       rootDb: outsideDb(),
       actor: { type: "api_key", id: apiKey.id, label: apiKey.name, scopes: apiKey.scopes },
-      origin: { ip: req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null, userAgent: req.headers.get("user-agent") },
+      origin: requestOrigin(req.headers),
     };
     if (!apiKey.scopes.includes(definition.scope)) {
       await recordAudit(ctx, {
