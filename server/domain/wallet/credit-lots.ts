@@ -65,11 +65,6 @@ async function writeCredit(ctx: DomainContext, input: CreditPocketInput): Promis
   return { creditLotId, journalEntryId: entry.id, pocketBalanceMinor: entry.walletBalances.get(input.pocket.id)! };
 }
 
-/** Locks pocket accounts in id order: the same order `postEntry` uses, so lot reads cannot race. */
-async function lockAccounts(ctx: DomainContext, accountIds: readonly string[]) {
-  await ctx.db.execute(sql`select id from ledger_accounts where id = any(${arrayLiteral([...accountIds].sort())}::uuid[]) order by id for update`);
-}
-
 export interface ConsumeLotsInput {
   pockets: readonly AccountRef[];
   amountMinor: number;
@@ -82,11 +77,11 @@ export interface ConsumeLotsInput {
 /**
  * Takes up to `amountMinor` from the pockets' unexpired lots, soonest-expiring first and within
  * their product conditions (see allocateLots), and returns the negative pocket postings for the
- * caller's entry. The pockets stay locked until the caller's transaction ends.
+ * caller's entry. The caller holds the pockets' locks (ledger/locks.ts), so the lots it reads
+ * cannot change under it.
  */
 export async function consumeLots(ctx: DomainContext, input: ConsumeLotsInput): Promise<{ postings: PostingInput[]; takenMinor: number }> {
   if (input.pockets.length === 0 || input.amountMinor <= 0) return { postings: [], takenMinor: 0 };
-  await lockAccounts(ctx, input.pockets.map((p) => p.id));
   const now = input.now ?? new Date();
   const lots = await ctx.db
     .select()

@@ -8,7 +8,8 @@ import type { BasketLine } from "./allocate";
 import { walletBalances, type WalletBalances } from "./balances";
 import { consumeLots } from "./credit-lots";
 import { redeemFundsSchema, type RedeemFundsInput } from "./operation-schemas";
-import { eligiblePockets, lockWalletAccounts, spendingWallet } from "./spending-wallet";
+import { lockAccounts } from "../ledger/locks";
+import { eligiblePockets, spendingWallet } from "./spending-wallet";
 
 export interface RedeemStep {
   open: AccountRef;
@@ -20,7 +21,7 @@ export interface RedeemStep {
 
 /**
  * Moves up to `amountMinor` of eligible commerce funds into the wallet's open funds as one
- * REDEEM entry (D6). The caller holds the wallet accounts' locks (lockWalletAccounts); the lots
+ * REDEEM entry (D6). The caller holds the wallet accounts' locks (lockAccounts); the lots
  * are taken soonest-expiring first, unexpired, within their product conditions.
  */
 export async function redeemIntoOpen(ctx: DomainContext, step: RedeemStep): Promise<{ takenMinor: number; journalEntryId: string | null }> {
@@ -51,7 +52,7 @@ export async function redeemFunds(ctx: DomainContext, rawInput: RedeemFundsInput
   return inTransaction(ctx, async (tx) => {
     const { wallet, open } = await spendingWallet(tx, input.contactId, input.currency);
     const pockets = await eligiblePockets(tx, wallet.id, input);
-    await lockWalletAccounts(tx, [open.id, ...pockets.map((p) => p.id)]);
+    await lockAccounts(tx, [open.id, ...pockets.map((p) => p.id)]);
     const redeemId = newId();
     const { takenMinor, journalEntryId } = await redeemIntoOpen(tx, {
       open,

@@ -10,7 +10,8 @@ import { emitEvent } from "../outbox";
 import { walletBalances, type WalletBalances } from "./balances";
 import { spendSchema, type SpendInput, type SpendView } from "./operation-schemas";
 import { redeemIntoOpen } from "./redeem-funds";
-import { eligiblePockets, lockWalletAccounts, spendingWallet } from "./spending-wallet";
+import { lockAccounts } from "../ledger/locks";
+import { eligiblePockets, spendingWallet } from "./spending-wallet";
 
 export type SpendRow = typeof spends.$inferSelect;
 
@@ -50,7 +51,7 @@ export async function spend(ctx: DomainContext, rawInput: SpendInput): Promise<S
   return inTransaction(ctx, async (tx) => {
     const { wallet, open } = await spendingWallet(tx, input.contactId, input.currency);
     const [pockets, settlement] = await Promise.all([eligiblePockets(tx, wallet.id, input), systemAccount(tx, "SETTLEMENT", wallet.currency)]);
-    const balances = await lockWalletAccounts(tx, [open.id, ...pockets.map((p) => p.id)]);
+    const balances = await lockAccounts(tx, [open.id, ...pockets.map((p) => p.id)]);
 
     const [earlier] = await tx.db
       .select()

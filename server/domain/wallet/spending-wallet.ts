@@ -81,13 +81,3 @@ export async function eligiblePockets(ctx: DomainContext, walletId: string, scop
   );
   return rows.map((r) => ({ id: r.id, kind: r.kind, currency: r.currency, walletId: r.wallet_id }));
 }
-
-/** Locks wallet accounts in id order, the one order every wallet command uses (no deadlocks). */
-export async function lockWalletAccounts(ctx: DomainContext, accountIds: readonly string[]): Promise<Map<string, number>> {
-  const rows = rowsOf<{ id: string; balance_minor: string | number }>(
-    await ctx.db.execute(
-      sql`select id, balance_minor from ledger_accounts where id = any(${arrayLiteral([...accountIds].sort())}::uuid[]) order by id for update`,
-    ),
-  );
-  return new Map(rows.map((r) => [r.id, Number(r.balance_minor)]));
-}

@@ -9,7 +9,7 @@ import { postEntry } from "../../ledger/post-entry";
 import { emitEvent } from "../../outbox";
 import { walletBalances } from "../balances";
 import { consumeLots, creditPocket } from "../credit-lots";
-import { lockWallets } from "../lock-wallet";
+import { lockWallets } from "../../ledger/locks";
 import { ensureWallet, pocketAccount } from "../wallets";
 import { adjustWalletSchema, type AdjustWalletInput, type WalletAdjustment } from "./schemas";
 

@@ -7,7 +7,7 @@ import { inTransaction, type DomainContext } from "../../context";
 import { newId } from "../../ids";
 import { systemAccount, type AccountRef } from "../../ledger/accounts";
 import { postEntry } from "../../ledger/post-entry";
-import { lockWallets } from "../lock-wallet";
+import { lockWallets } from "../../ledger/locks";
 
 interface DueLot {
   id: string;

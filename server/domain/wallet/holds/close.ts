@@ -7,7 +7,7 @@ import { accountRef, systemAccount } from "../../ledger/accounts";
 import { postEntry, type PostingInput } from "../../ledger/post-entry";
 import { emitEvent } from "../../outbox";
 import { restoreLots } from "../credit-lots";
-import { lockWallets } from "../lock-wallet";
+import { lockWallets } from "../../ledger/locks";
 import { walletAccounts } from "../wallets";
 import { captureHoldSchema, releaseHoldSchema, type CaptureHoldInput, type HoldView, type ReleaseHoldInput } from "./schemas";
 import type { HoldState } from "./states";

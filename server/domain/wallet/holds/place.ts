@@ -7,7 +7,7 @@ import { newId } from "../../ids";
 import { emitEvent } from "../../outbox";
 import { postEntry, type PostingInput } from "../../ledger/post-entry";
 import { consumeLots } from "../credit-lots";
-import { lockWallets } from "../lock-wallet";
+import { lockWallets } from "../../ledger/locks";
 import { eligiblePockets, spendingWallet } from "../spending-wallet";
 import { heldAccount } from "../wallets";
 import { placeHoldSchema, type HoldView, type PlaceHoldInput } from "./schemas";
