@@ -1,9 +1,8 @@
 import { sql } from "drizzle-orm";
-import { bigint, char, check, index, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, index, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { holdStates } from "../../server/domain/wallet/holds/states";
 import { timestamps } from "./_columns";
-import { contacts } from "./contacts";
-import { journalEntries, wallets } from "./ledger";
+import { journalEntries, walletOwner } from "./ledger";
 import { organisations } from "./network";
 
 export const holdStateEnum = pgEnum("hold_state", holdStates);
@@ -26,13 +25,7 @@ export const holds = pgTable(
   "holds",
   {
     id: uuid().primaryKey(),
-    walletId: uuid()
-      .notNull()
-      .references(() => wallets.id),
-    contactId: uuid()
-      .notNull()
-      .references(() => contacts.id),
-    currency: char({ length: 3 }).notNull(),
+    ...walletOwner,
     amountMinor: bigint({ mode: "number" }).notNull(),
     /** What the capture moved to settlement; 0 until CAPTURED. */
     capturedMinor: bigint({ mode: "number" }).notNull().default(0),

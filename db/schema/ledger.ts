@@ -22,6 +22,17 @@ export const wallets = pgTable(
   (t) => [unique("wallets_contact_currency_uniq").on(t.contactId, t.currency)],
 );
 
+/** The wallet a money operation (spend, hold, payout) draws on, with its contact and currency. */
+export const walletOwner = {
+  walletId: uuid()
+    .notNull()
+    .references(() => wallets.id),
+  contactId: uuid()
+    .notNull()
+    .references(() => contacts.id),
+  currency: char({ length: 3 }).notNull(),
+};
+
 /**
  * A ledger account (D4). Wallet accounts keep their balance in `balanceMinor`, changed only by
  * `postEntry` under a row lock, and never below zero. System accounts are hot (every redemption

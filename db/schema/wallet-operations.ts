@@ -1,8 +1,7 @@
 import { sql } from "drizzle-orm";
-import { bigint, char, check, index, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, index, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { timestamps } from "./_columns";
-import { contacts } from "./contacts";
-import { journalEntries, wallets } from "./ledger";
+import { journalEntries, walletOwner } from "./ledger";
 import { organisations } from "./network";
 
 /**
@@ -13,13 +12,7 @@ export const spends = pgTable(
   "spends",
   {
     id: uuid().primaryKey(),
-    walletId: uuid()
-      .notNull()
-      .references(() => wallets.id),
-    contactId: uuid()
-      .notNull()
-      .references(() => contacts.id),
-    currency: char({ length: 3 }).notNull(),
+    ...walletOwner,
     /** The external purchase or order reference the integration sent. */
     reference: text().notNull(),
     /** What the caller asked to spend; `amountMinor` is what was spent (less when funds were short). */
@@ -76,13 +69,7 @@ export const payoutRequests = pgTable(
   "payout_requests",
   {
     id: uuid().primaryKey(),
-    walletId: uuid()
-      .notNull()
-      .references(() => wallets.id),
-    contactId: uuid()
-      .notNull()
-      .references(() => contacts.id),
-    currency: char({ length: 3 }).notNull(),
+    ...walletOwner,
     amountMinor: bigint({ mode: "number" }).notNull(),
     state: payoutStateEnum().notNull().default("REQUESTED"),
     requestedByLabel: text().notNull(),

@@ -43,6 +43,9 @@ export async function systemAccount(
   currency: string,
   scope: SystemAccountScope = {},
 ): Promise<AccountRef> {
+  const cacheKey = `${kind}|${currency}|${scope.passPlanId ?? ""}|${scope.organisationId ?? ""}`;
+  const cached = committedSystemAccounts.get(cacheKey);
+  if (cached) return cached;
   const where = and(
     eq(ledgerAccounts.kind, kind),
     eq(ledgerAccounts.currency, currency),
@@ -51,9 +54,6 @@ export async function systemAccount(
     eqOrNull(ledgerAccounts.passPlanId, scope.passPlanId),
     eqOrNull(ledgerAccounts.organisationId, scope.organisationId),
   );
-  const cacheKey = `${kind}|${currency}|${scope.passPlanId ?? ""}|${scope.organisationId ?? ""}`;
-  const cached = committedSystemAccounts.get(cacheKey);
-  if (cached) return cached;
   const [found] = await ctx.db
     .select({ account: ledgerAccounts, committed: sql<boolean>`${ledgerAccounts.createdAt} < now()` })
     .from(ledgerAccounts)
