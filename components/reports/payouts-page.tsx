@@ -12,8 +12,9 @@ import { DataTable } from "@/components/ui/data-table";
 import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
 import { toastError } from "@/components/ui/errors";
 import { FormField } from "@/components/ui/form-field";
-import { Select, Textarea } from "@/components/ui/input";
+import { Textarea } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
+import { ShowFilter } from "@/components/ui/show-filter";
 import { EmptyState } from "@/components/ui/states";
 import { moment, money } from "@/components/wallet/wallet-labels";
 import type { PayoutView } from "@/server/domain/wallet/operation-schemas";
@@ -89,21 +90,14 @@ export function PayoutsPage() {
         title="Payouts"
         description="Payout requests pay a contact's open funds out to their payment method once finance approves them."
         actions={
-          <FormField label="Show" className="flex items-center gap-2">
-            <Select
-              value={filter}
-              onChange={(e) => {
-                setFilter(e.target.value as Filter);
-                setPage(0);
-              }}
-            >
-              {Object.entries(filterLabels).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </Select>
-          </FormField>
+          <ShowFilter
+            options={filterLabels}
+            value={filter}
+            onChange={(next) => {
+              setFilter(next);
+              setPage(0);
+            }}
+          />
         }
       />
       <DataTable

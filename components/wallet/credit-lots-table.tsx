@@ -7,8 +7,7 @@ import { useTRPC } from "@/components/providers/trpc";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
-import { FormField } from "@/components/ui/form-field";
-import { Select } from "@/components/ui/input";
+import { ShowFilter } from "@/components/ui/show-filter";
 import { EmptyState } from "@/components/ui/states";
 import type { CreditLotView } from "@/server/domain/wallet/read/credit-lots";
 import type { CreditLotStatus } from "@/server/domain/wallet/read/schemas";
@@ -52,21 +51,14 @@ export function CreditLotsTable({ walletId }: { walletId: string }) {
     <Card
       title="Credit lots"
       actions={
-        <FormField label="Show" className="flex items-center gap-2">
-          <Select
-            value={status}
-            onChange={(e) => {
-              setStatus(e.target.value as CreditLotStatus);
-              setPage(0);
-            }}
-          >
-            {Object.entries(statusLabels).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </Select>
-        </FormField>
+        <ShowFilter
+          options={statusLabels}
+          value={status}
+          onChange={(next) => {
+            setStatus(next);
+            setPage(0);
+          }}
+        />
       }
     >
       <DataTable
