@@ -35,13 +35,43 @@ export interface DatabaseOptions {
   max?: number;
 }
 
+type TransactionSql = postgres.TransactionSql;
+
+/**
+ * drizzle sends every query through `sql.unsafe`, which postgres-js does not prepare, and an
+ * unprepared query with parameters costs two round trips (describe, then execute). Prepared,
+ * as postgres-js prepares its own tagged queries, it costs one. Statements are cached per
+ * connection (postgres-js recycles connections after max_lifetime); queries without parameters
+ * still use the simple protocol, so multi-statement SQL (migrations) runs as before.
+ */
+function preparingQueries<T extends postgres.Sql | TransactionSql>(client: T): T {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      switch (property) {
+        case "unsafe":
+          return (query: string, parameters: postgres.ParameterOrJSON<never>[] = [], options: postgres.UnsafeQueryOptions = {}) =>
+            target.unsafe(query, parameters, { prepare: true, ...options });
+        case "begin":
+        case "savepoint":
+          return (...args: unknown[]) => {
+            const body = args.pop() as (tx: TransactionSql) => unknown;
+            const open = Reflect.get(target, property, receiver) as (...a: unknown[]) => unknown;
+            return open.call(target, ...args, (tx: TransactionSql) => body(preparingQueries(tx)));
+          };
+        default:
+          return Reflect.get(target, property, receiver);
+      }
+    },
+  });
+}
+
 export function createDatabase(options: DatabaseOptions): Database {
   if (options.url) {
     const sql = postgres(options.url, {
       max: options.max ?? 20,
       onnotice: () => {},
     });
-    const db = drizzlePostgres(sql, { schema, casing: "snake_case" }) as unknown as Db;
+    const db = drizzlePostgres(preparingQueries(sql), { schema, casing: "snake_case" }) as unknown as Db;
     return { db, mode: "postgres", sql, close: () => sql.end({ timeout: 5 }) };
   }
   const dataDir = options.dataDir ?? ".data/pglite";

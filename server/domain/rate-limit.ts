@@ -1,3 +1,4 @@
+import { and, gt, inArray, isNull, or } from "drizzle-orm";
 import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
 import { rateLimits } from "@/db/schema";
 import type { Db } from "@/db";
@@ -31,18 +32,30 @@ function limiterFor(db: Db, limit: FailureLimit): RateLimiterDrizzle {
   return limiter;
 }
 
+/** One failure counter to check: a limit and the key it counts (an email, an IP, a code …). */
+export interface LockoutCheck {
+  limit: FailureLimit;
+  key: string;
+}
+
 /**
- * Failure counters shared by every app server (they live in PostgreSQL). Counts use the process
- * database handle, never the caller's transaction, so a failure stays counted when the command
- * that found it rolls back.
+ * Failure counters shared by every app server (they live in PostgreSQL), read for several
+ * limits in one query (the redemption hot path checks two). Refuses if any counter reached its
+ * limit. Counts use the process database handle, never the caller's transaction, so a failure
+ * stays counted when the command that found it rolls back.
  */
-export async function assertNotLockedOut(db: Db, limit: FailureLimit, keys: string[]): Promise<void> {
-  const limiter = limiterFor(db, limit);
-  for (const key of keys) {
-    const res = await limiter.get(key);
-    if (res && res.consumedPoints >= limit.points) {
+export async function assertNotLockedOut(db: Db, checks: readonly LockoutCheck[]): Promise<void> {
+  const stored = checks.map((c) => ({ ...c, storedKey: limiterFor(db, c.limit).getKey(c.key) as string }));
+  const counters = await db
+    .select()
+    .from(rateLimits)
+    .where(and(inArray(rateLimits.key, stored.map((c) => c.storedKey)), or(isNull(rateLimits.expire), gt(rateLimits.expire, new Date()))));
+  for (const check of stored) {
+    const counter = counters.find((c) => c.key === check.storedKey);
+    if (counter && counter.points >= check.limit.points) {
+      const msBeforeNext = counter.expire ? counter.expire.getTime() - Date.now() : check.limit.windowSeconds * 1000;
       throw new DomainError("TOO_MANY_ATTEMPTS", "Too many failed attempts. Try again later.", {
-        retryAfterSeconds: Math.ceil(res.msBeforeNext / 1000),
+        retryAfterSeconds: Math.ceil(msBeforeNext / 1000),
       });
     }
   }

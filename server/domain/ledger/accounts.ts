@@ -72,9 +72,6 @@ export async function systemAccount(
   return accountRef(created);
 }
 
-/** Number of balance rows a system account's balance is spread over. */
-export const balanceShards = 16;
-
 /** A system account's balance: the sum of its shards. */
 export const systemBalanceSql = (accountId: string) =>
   sql<number>`(select coalesce(sum(balance_minor), 0)::bigint from ledger_balance_shards where account_id = ${accountId})`;

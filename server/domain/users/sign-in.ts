@@ -26,8 +26,10 @@ export async function signIn(ctx: DomainContext, credentials: unknown): Promise<
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
   const ip = ctx.origin?.ip ?? "unknown";
-  await assertNotLockedOut(ctx.db, signInLimit, [email]);
-  await assertNotLockedOut(ctx.db, perIpLimit, [ip]);
+  await assertNotLockedOut(ctx.db, [
+    { limit: signInLimit, key: email },
+    { limit: perIpLimit, key: ip },
+  ]);
 
   const [user] = await ctx.db.select().from(users).where(eq(users.email, email));
   const valid = user && !user.disabledAt && (await verifyPassword(password, user.passwordHash));

@@ -20,6 +20,15 @@ export interface WalletBalances {
   totalMinor: number;
 }
 
+/** A wallet account as balances are read from it. */
+export interface WalletAccountBalance {
+  id: string;
+  kind: string;
+  currency: string;
+  commercePoolId: string | null;
+  balanceMinor: number;
+}
+
 export async function walletBalances(ctx: DomainContext, walletId: string): Promise<WalletBalances> {
   const accounts = await ctx.db
     .select({
@@ -32,6 +41,11 @@ export async function walletBalances(ctx: DomainContext, walletId: string): Prom
     .from(ledgerAccounts)
     .where(eq(ledgerAccounts.walletId, walletId))
     .orderBy(sql`${ledgerAccounts.commercePoolId} nulls first`, ledgerAccounts.id);
+  return balancesOf(walletId, accounts);
+}
+
+/** The balances of a wallet from its accounts, pockets ordered business pocket first, then by id. */
+export function balancesOf(walletId: string, accounts: readonly WalletAccountBalance[]): WalletBalances {
   const pockets = accounts
     .filter((a) => a.kind === "POCKET")
     .map((a) => ({ accountId: a.id, commercePoolId: a.commercePoolId, balanceMinor: a.balanceMinor }));

@@ -2,11 +2,12 @@ import { and, asc, gt, inArray, isNull, or, sql } from "drizzle-orm";
 import { arrayLiteral } from "@/db/array-literal";
 import { rowsOf } from "@/db/rows";
 import { creditLots } from "@/db/schema";
-import { atomically, type DomainContext } from "../context";
+import type { DomainContext } from "../context";
 import { newId } from "../ids";
 import type { AccountRef } from "../ledger/accounts";
 import type { JournalEntryKind } from "../ledger/kinds";
-import { postEntry, type PostingInput } from "../ledger/post-entry";
+import { entryArgument, ledgerErrors, type PostingInput } from "../ledger/post-entry";
+import { callSqlFunction } from "../sql-functions";
 import { allocateLots, type Allocation, type BasketLine } from "./allocate";
 import type { Wallet } from "./wallets";
 
@@ -34,36 +35,37 @@ export interface PocketCredited {
 
 /**
  * Credits a commerce pocket as a new credit lot (D3) and posts the entry from the funding
- * account. Invariant kept: the pocket's lots' remaining amounts sum to its balance.
+ * account, in one statement (`wallet_credit_pocket`). Invariant kept: the pocket's lots'
+ * remaining amounts sum to its balance.
  */
-export function creditPocket(ctx: DomainContext, input: CreditPocketInput): Promise<PocketCredited> {
-  return atomically(ctx, (tx) => writeCredit(tx, input));
+export async function creditPocket(ctx: DomainContext, input: CreditPocketInput): Promise<PocketCredited> {
+  const creditLotId = newId();
+  const journalEntryId = newId();
+  const pocketBalanceMinor = await callSqlFunction<string | number>(
+    ctx,
+    "wallet_credit_pocket",
+    {
+      lotId: creditLotId,
+      walletId: input.wallet.id,
+      pocketId: input.pocket.id,
+      fromAccountId: input.from.id,
+      currency: input.wallet.currency,
+      amountMinor: input.amountMinor,
+      ...lotTermsArgument(input),
+      entry: entryArgument(ctx, journalEntryId, input.entry),
+      postingIds: [newId(), newId()],
+    },
+    ledgerErrors,
+  );
+  return { creditLotId, journalEntryId, pocketBalanceMinor: Number(pocketBalanceMinor) };
 }
 
-async function writeCredit(ctx: DomainContext, input: CreditPocketInput): Promise<PocketCredited> {
-  const creditLotId = newId();
-  await ctx.db.insert(creditLots).values({
-    id: creditLotId,
-    walletId: input.wallet.id,
-    accountId: input.pocket.id,
-    currency: input.wallet.currency,
-    amountMinor: input.amountMinor,
-    remainingMinor: input.amountMinor,
-    expiresAt: input.expiresAt,
-    productSkus: [...(input.productSkus ?? [])],
-    productFamilyIds: [...(input.productFamilyIds ?? [])],
-    sourceType: input.entry.causeType,
-    sourceId: input.entry.causeId,
-  });
-  const entry = await postEntry(ctx, {
-    ...input.entry,
-    postings: [
-      { account: input.from, amountMinor: -input.amountMinor },
-      { account: input.pocket, amountMinor: input.amountMinor, creditLotId },
-    ],
-  });
-  return { creditLotId, journalEntryId: entry.id, pocketBalanceMinor: entry.walletBalances.get(input.pocket.id)! };
-}
+/** A new lot's expiry and product conditions as `wallet_credit_pocket` takes them. */
+export const lotTermsArgument = (terms: LotTerms) => ({
+  expiresAt: terms.expiresAt,
+  productSkus: terms.productSkus ?? [],
+  productFamilyIds: terms.productFamilyIds ?? [],
+});
 
 export interface ConsumeLotsInput {
   pockets: readonly AccountRef[];

@@ -1,15 +1,15 @@
 import { and, eq, ne } from "drizzle-orm";
 import { contacts, wallets } from "@/db/schema";
-import { createNamelessContact } from "../contacts/create";
 import type { DomainContext } from "../context";
 import { DomainError, invalidField, notFound } from "../errors";
-import { systemAccount, type AccountRef } from "../ledger/accounts";
+import { systemAccount } from "../ledger/accounts";
+import { newId } from "../ids";
 import type { RedemptionCredit, WalletCredit } from "../passes/redeem/money-step";
 import { addDuration } from "../passes/validity";
-import { walletBalances } from "./balances";
-import { creditPocket } from "./credit-lots";
+import { balancesOf, type WalletAccountBalance } from "./balances";
+import { lotTermsArgument } from "./credit-lots";
 import { getWalletSettings } from "./settings";
-import { createFirstWallet, ensureWallet, findWallet, pocketAccount, type Wallet } from "./wallets";
+import { ensureWallet, findWallet, pocketAccount, type Wallet } from "./wallets";
 
 /** Until when the credited funds last (D5 value validity); null: they never expire. */
 export function creditExpiryFor(plan: RedemptionCredit["plan"], redeemedAt: Date): Date | null {
@@ -48,42 +48,81 @@ async function registeredWallet(ctx: DomainContext, contactId: string, currency:
   return ensureWallet(ctx, contactId, currency);
 }
 
-/**
- * The money step of a gift/top-up redemption (D5 step 2): credits the plan's pocket of the
- * contact's wallet as a credit lot with the plan's value validity and product conditions, funded
- * by the plan's pass liability account. A gift redeemed without a contact funds a new nameless
- * contact. Runs inside the redemption's transaction: a refusal undoes the redemption.
- */
-export async function creditRedemption(ctx: DomainContext, credit: RedemptionCredit): Promise<WalletCredit> {
-  if (credit.currency !== credit.plan.currency) throw new Error("A redemption credits in its plan's currency.");
-  let contactId = credit.contactId;
-  let wallet: Wallet;
-  let pocket: AccountRef | null = null;
-  if (contactId) {
-    wallet = await registeredWallet(ctx, contactId, credit.currency);
-  } else {
-    if (credit.plan.type !== "GIFT") throw invalidField("contactId", "A top-up pass is redeemed into a contact's wallet: name the contact.");
-    contactId = (await createNamelessContact(ctx)).id;
-    const created = await createFirstWallet(ctx, contactId, credit.currency);
-    wallet = created.wallet;
-    if (!credit.plan.commercePoolId) pocket = created.businessPocket;
-  }
-  const credited = await creditPocket(ctx, {
-    wallet,
-    pocket: pocket ?? (await pocketAccount(ctx, wallet, credit.plan.commercePoolId)),
-    from: await systemAccount(ctx, "PASS_LIABILITY", credit.currency, { passPlanId: credit.plan.id }),
-    amountMinor: credit.amountMinor,
-    expiresAt: creditExpiryFor(credit.plan, new Date()),
-    productSkus: credit.plan.productSkus,
-    productFamilyIds: credit.plan.productFamilyIds,
-    entry: { kind: "PASS_REDEMPTION", causeType: "pass_redemption", causeId: credit.redemptionId },
-  });
-  return {
-    contactId,
-    walletId: wallet.id,
-    creditLotId: credited.creditLotId,
-    journalEntryId: credited.journalEntryId,
-    creditedMinor: credit.amountMinor,
-    balances: await walletBalances(ctx, wallet.id),
+/** Where a redemption's credit goes and on what terms, as `pass_redeem` takes it. */
+export interface PlannedCredit {
+  /** The contact credited: the one named, the pass's owner, or the nameless contact the gift creates. */
+  contactId: string;
+  /** A gift for someone unknown: the ids of the nameless contact and wallet `pass_redeem` creates. */
+  nameless: {
+    contactId: string;
+    walletId: string;
+    /** Business pocket, open and held accounts. */
+    accountIds: [string, string, string];
+    /** The plan's commerce pool's pocket, when the plan has one. */
+    poolPocketId: string | null;
+    auditId: string;
+    eventId: string;
+  } | null;
+  credit: {
+    /** The registered contact's wallet and pocket; null with `nameless`. */
+    walletId: string | null;
+    pocketId: string | null;
+    commercePoolId: string | null;
+    fromAccountId: string;
+    lotId: string;
+    entryId: string;
+    postingIds: [string, string];
+    expiresAt: Date | null;
+    productSkus: readonly string[];
+    productFamilyIds: readonly string[];
   };
 }
+
+/**
+ * The money step of a gift/top-up redemption (D5 step 2), planned before `pass_redeem` writes it:
+ * the plan's pocket of the contact's wallet is credited as a credit lot with the plan's value
+ * validity and product conditions, funded by the plan's pass liability account. A gift redeemed
+ * without a contact funds a new nameless contact. A registered contact's wallet may be created
+ * here (call it in the redemption's transaction: a refusal undoes it).
+ */
+export async function planRedemptionCredit(ctx: DomainContext, credit: RedemptionCredit): Promise<PlannedCredit> {
+  if (credit.currency !== credit.plan.currency) throw new Error("A redemption credits in its plan's currency.");
+  const from = await systemAccount(ctx, "PASS_LIABILITY", credit.currency, { passPlanId: credit.plan.id });
+  const terms = {
+    commercePoolId: credit.plan.commercePoolId,
+    fromAccountId: from.id,
+    lotId: newId(),
+    entryId: newId(),
+    postingIds: [newId(), newId()] as [string, string],
+    ...lotTermsArgument({ expiresAt: creditExpiryFor(credit.plan, new Date()), productSkus: credit.plan.productSkus, productFamilyIds: credit.plan.productFamilyIds }),
+  };
+  if (credit.contactId) {
+    const wallet = await registeredWallet(ctx, credit.contactId, credit.currency);
+    const pocket = await pocketAccount(ctx, wallet, credit.plan.commercePoolId);
+    return { contactId: credit.contactId, nameless: null, credit: { ...terms, walletId: wallet.id, pocketId: pocket.id } };
+  }
+  if (credit.plan.type !== "GIFT") throw invalidField("contactId", "A top-up pass is redeemed into a contact's wallet: name the contact.");
+  const nameless = {
+    contactId: newId(),
+    walletId: newId(),
+    accountIds: [newId(), newId(), newId()] as [string, string, string],
+    poolPocketId: credit.plan.commercePoolId ? newId() : null,
+    auditId: newId(),
+    eventId: newId(),
+  };
+  return { contactId: nameless.contactId, nameless, credit: { ...terms, walletId: null, pocketId: null } };
+}
+
+/** What the wallet reports once `pass_redeem` credited it as planned. */
+export const creditedAsPlanned = (
+  planned: PlannedCredit,
+  amountMinor: number,
+  written: { walletId: string; accounts: WalletAccountBalance[] },
+): WalletCredit => ({
+  contactId: planned.contactId,
+  walletId: written.walletId,
+  creditLotId: planned.credit.lotId,
+  journalEntryId: planned.credit.entryId,
+  creditedMinor: amountMinor,
+  balances: balancesOf(written.walletId, written.accounts),
+});

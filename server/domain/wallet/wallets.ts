@@ -66,16 +66,3 @@ export async function heldAccount(ctx: DomainContext, wallet: Wallet): Promise<A
 export async function walletAccounts(ctx: DomainContext, walletId: string) {
   return ctx.db.select().from(ledgerAccounts).where(eq(ledgerAccounts.walletId, walletId)).orderBy(ledgerAccounts.kind, ledgerAccounts.id);
 }
-
-/**
- * The first wallet of a contact created in this transaction (a gift's nameless contact): no
- * lookups, since it can have none yet. Returns the business pocket with it.
- */
-export async function createFirstWallet(ctx: DomainContext, contactId: string, currency: string): Promise<{ wallet: Wallet; businessPocket: AccountRef }> {
-  const [wallet] = await ctx.db.insert(wallets).values({ id: newId(), contactId, currency }).returning();
-  const accounts = await ctx.db
-    .insert(ledgerAccounts)
-    .values((["POCKET", "OPEN", "HELD"] as const).map((kind) => ({ id: newId(), kind, currency, walletId: wallet!.id })))
-    .returning();
-  return { wallet: wallet!, businessPocket: accountRef(accounts.find((a) => a.kind === "POCKET")!) };
-}

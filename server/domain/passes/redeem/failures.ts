@@ -36,8 +36,10 @@ export function failureScope(ctx: DomainContext, lookupHash: string): FailureSco
 /** Refuses (429, audited) an attempt on a locked-out code or by a locked-out caller, before any lookup. */
 export async function assertRedemptionAllowed(scope: FailureScope): Promise<void> {
   try {
-    await assertNotLockedOut(scope.outside.db, perCallerLimit, [scope.callerKey]);
-    await assertNotLockedOut(scope.outside.db, perCodeLimit, [scope.codeKey]);
+    await assertNotLockedOut(scope.outside.db, [
+      { limit: perCallerLimit, key: scope.callerKey },
+      { limit: perCodeLimit, key: scope.codeKey },
+    ]);
   } catch (err) {
     if (err instanceof DomainError && err.code === "TOO_MANY_ATTEMPTS") {
       await recordAudit(scope.outside, { action: "pass.redemption_locked_out", entityType: "pass", after: { caller: scope.callerKey } });

@@ -21,12 +21,12 @@ export interface FoundPass {
 export async function findPassByCredentials(ctx: DomainContext, credentials: { code: string; pin?: string }): Promise<FoundPass> {
   const hash = lookupHash(credentials.code);
   const scope = failureScope(ctx, hash);
-  await assertRedemptionAllowed(scope);
-  const [row] = await ctx.db
-    .select({ pass: passes, plan: passPlans })
-    .from(passes)
-    .innerJoin(passPlans, eq(passPlans.id, passes.planId))
-    .where(eq(passes.codeHash, hash));
+  // The lookup runs alongside the lock-out check (one round trip less); its answer is only
+  // looked at once the caller and the code are known not to be locked out.
+  const [, [row]] = await Promise.all([
+    assertRedemptionAllowed(scope),
+    ctx.db.select({ pass: passes, plan: passPlans }).from(passes).innerJoin(passPlans, eq(passPlans.id, passes.planId)).where(eq(passes.codeHash, hash)),
+  ]);
   if (!row) return refuseWrongCredentials(scope, "UNKNOWN_CODE", null);
   if (row.pass.pinHash && !(credentials.pin && verifyPin(row.pass.id, credentials.pin, row.pass.pinHash))) {
     return refuseWrongCredentials(scope, "WRONG_PIN", row.pass);

@@ -1,13 +1,15 @@
-import { and, eq, gt, gte, isNull, lt, or, sql } from "drizzle-orm";
-import { passes, passRedemptions } from "@/db/schema";
-import { recordAudit } from "../../audit/record";
+import { eq } from "drizzle-orm";
+import { passes } from "@/db/schema";
+import { redactSecrets } from "../../audit/record";
 import { inTransaction, type DomainContext } from "../../context";
 import { DomainError, invalidField } from "../../errors";
 import { newId } from "../../ids";
-import { emitEvent } from "../../outbox";
+import { ledgerErrors } from "../../ledger/post-entry";
+import { callSqlFunction, sqlActor } from "../../sql-functions";
+import type { WalletAccountBalance } from "../../wallet/balances";
+import { creditedAsPlanned, planRedemptionCredit } from "../../wallet/credit-redemption";
 import { passSnapshot, type Pass, type PassPlanRow, type PassView } from "../actions/pass-row";
 import { alreadyUsedByContact, redeemabilityProblem } from "./find";
-import { creditRedemption } from "../../wallet/credit-redemption";
 import type { WalletCredit } from "./money-step";
 import { consumeOtp } from "./otp";
 import type { RedeemPassInput } from "./schemas";
@@ -35,41 +37,15 @@ function amountToTake(pass: Pass, plan: PassPlanRow, requested: number | undefin
   return requested;
 }
 
-/**
- * Takes one use (and `amount`) from the pass in one conditional UPDATE: the WHERE re-checks
- * every condition under the row lock the UPDATE takes, so parallel redemptions of one code can
- * never use it more often than allowed (no read-then-write). The pass becomes REDEEMED when its
- * uses reach the maximum or its remaining value reaches 0. Undefined: the pass no longer qualifies.
- */
-async function consumeUse(tx: DomainContext, passId: string, amount: number | null, contactId: string | null): Promise<Pass | undefined> {
-  const take = amount ?? 0;
-  const usedUp = sql`(${passes.usesCount} + 1 >= ${passes.maxUses} or coalesce(${passes.remainingValueMinor} - ${take}, 1) = 0)`;
-  const [after] = await tx.db
-    .update(passes)
-    .set({
-      usesCount: sql`${passes.usesCount} + 1`,
-      remainingValueMinor: sql`${passes.remainingValueMinor} - ${take}`,
-      state: sql`case when ${usedUp} then 'REDEEMED'::pass_state else ${passes.state} end`,
-      redeemedAt: sql`case when ${usedUp} then now() else ${passes.redeemedAt} end`,
-      contactId: sql`coalesce(${passes.contactId}, ${contactId}::uuid)`,
-    })
-    .where(
-      and(
-        eq(passes.id, passId),
-        eq(passes.state, "ACTIVE"),
-        lt(passes.usesCount, passes.maxUses),
-        or(isNull(passes.expiresAt), gt(passes.expiresAt, sql`now()`)),
-        amount === null ? undefined : gte(passes.remainingValueMinor, amount),
-      ),
-    )
-    .returning();
-  return after;
-}
-
-/** A gift redeemed without a contact now belongs to the nameless contact it funded (D3). */
-async function recordNamelessOwner(tx: DomainContext, passId: string, redemptionId: string, contactId: string) {
-  await tx.db.update(passes).set({ contactId }).where(and(eq(passes.id, passId), isNull(passes.contactId)));
-  await tx.db.update(passRedemptions).set({ contactId }).where(eq(passRedemptions.id, redemptionId));
+/** What `pass_redeem` wrote: the pass's changed fields and, with a credit, the wallet's accounts. */
+interface RedemptionWritten {
+  usesCount: number;
+  remainingValueMinor: number | null;
+  state: Pass["state"];
+  redeemedAt: string | null;
+  contactId: string | null;
+  walletId: string | null;
+  accounts: WalletAccountBalance[] | null;
 }
 
 /** Why the conditional update found nothing to take, read after the fact for the answer. */
@@ -82,51 +58,67 @@ async function lostRaceError(ctx: DomainContext, passId: string, plan: PassPlanR
 }
 
 /**
- * Redeems a pass (D5): every check of `checkRedemption`, then in one transaction takes a use,
- * records the redemption (who, where, when, how much), spends the OTP, runs the wallet's money
- * step and emits `pass.redeemed`. Exactly as many parallel calls succeed as the pass has uses.
+ * Redeems a pass (D5): every check of `checkRedemption`, then one statement (`pass_redeem`) takes
+ * a use in a conditional UPDATE that re-checks every condition under the pass's row lock (so
+ * exactly as many parallel calls succeed as the pass has uses), records the redemption (who,
+ * where, when, how much), runs the wallet's money step and records `pass.redeemed`. A one-time
+ * code to spend or a registered contact's wallet to find first make it a transaction.
  */
 export async function redeemPass(ctx: DomainContext, input: RedeemPassInput): Promise<PassRedeemed> {
   const verified = await verifyRedemption(ctx, input);
   const { pass, plan } = verified;
   const amount = amountToTake(pass, plan, input.amountMinor);
-  return inTransaction(ctx, async (tx) => {
-    const after = await consumeUse(tx, pass.id, amount, input.contactId ?? null);
-    if (!after) throw await lostRaceError(tx, pass.id, plan);
-    const redemptionId = newId();
-    const [recorded] = await tx.db
-      .insert(passRedemptions)
-      .values({
-        id: redemptionId,
-        passId: pass.id,
-        contactId: input.contactId ?? null,
-        amountMinor: amount,
-        currency: amount === null ? null : after.currency,
-        organisationId: input.organisationId ?? null,
-        terminalId: input.terminalId ?? null,
-        actorType: tx.actor.type,
-        actorId: tx.actor.id,
-      })
-      .onConflictDoNothing()
-      .returning({ id: passRedemptions.id });
-    if (!recorded) throw alreadyUsedByContact();
+  const unlocked = unlocksOf(pass, plan, amount);
+  const redemptionId = newId();
+  const creditedContactId = input.contactId ?? pass.contactId;
+  const needsTransaction = verified.otpId !== null || (unlocked.kind === "VALUE" && creditedContactId !== null);
+
+  const redeem = async (tx: DomainContext): Promise<PassRedeemed> => {
     if (verified.otpId) await consumeOtp(tx, verified.otpId);
-    const unlocked = unlocksOf(after, plan, amount);
-    const credit =
+    const planned =
       unlocked.kind === "VALUE"
-        ? await creditRedemption(tx, { redemptionId, passId: pass.id, plan, contactId: input.contactId ?? after.contactId, amountMinor: unlocked.amountMinor, currency: unlocked.currency })
+        ? await planRedemptionCredit(tx, { redemptionId, passId: pass.id, plan, contactId: creditedContactId, amountMinor: unlocked.amountMinor, currency: unlocked.currency })
         : null;
-    if (credit && !input.contactId) await recordNamelessOwner(tx, pass.id, redemptionId, credit.contactId);
     const facts = {
-      ...passSnapshot(after),
+      ...passSnapshot(pass),
       redemptionId,
       amountMinor: amount,
       contactIdRedeeming: input.contactId ?? null,
       organisationId: input.organisationId ?? null,
       terminalId: input.terminalId ?? null,
     };
-    await recordAudit(tx, { action: "pass.redeemed", entityType: "pass", entityId: pass.id, before: passSnapshot(pass), after: facts });
-    await emitEvent(tx, { type: "pass.redeemed", entityType: "pass", entityId: pass.id, payload: facts });
+    const written = await callSqlFunction<RedemptionWritten | null>(
+      tx,
+      "pass_redeem",
+      {
+        passId: pass.id,
+        redemptionId,
+        amountMinor: amount,
+        currency: pass.currency,
+        contactId: input.contactId ?? null,
+        organisationId: input.organisationId ?? null,
+        terminalId: input.terminalId ?? null,
+        actor: sqlActor(tx),
+        auditId: newId(),
+        eventId: newId(),
+        before: redactSecrets(passSnapshot(pass)),
+        facts: redactSecrets(facts),
+        nameless: planned?.nameless ?? null,
+        credit: planned?.credit ?? null,
+      },
+      { ...ledgerErrors, TSU01: alreadyUsedByContact },
+    );
+    if (!written) throw await lostRaceError(tx, pass.id, plan);
+    const after: Pass = {
+      ...pass,
+      usesCount: written.usesCount,
+      remainingValueMinor: written.remainingValueMinor,
+      state: written.state,
+      redeemedAt: written.redeemedAt === null ? null : new Date(written.redeemedAt),
+      contactId: written.contactId,
+    };
+    const credit = planned && amount !== null ? creditedAsPlanned(planned, amount, { walletId: written.walletId!, accounts: written.accounts ?? [] }) : null;
     return { redemptionId, pass: passSnapshot(after), unlocked, credit };
-  });
+  };
+  return needsTransaction ? inTransaction(ctx, redeem) : redeem(ctx);
 }
