@@ -26,6 +26,7 @@ async function measure(clients: number, count: number, call: (i: number) => Prom
   let next = 0;
   let failures = 0;
   const start = process.hrtime.bigint();
+  const cpuBefore = process.cpuUsage();
   await Promise.all(
     Array.from({ length: clients }, async () => {
       while (next < count) {
@@ -37,13 +38,16 @@ async function measure(clients: number, count: number, call: (i: number) => Prom
     }),
   );
   const seconds = elapsedMs(start) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   latencies.sort((a, b) => a - b);
-  return { perSecond: Math.round(count / seconds), p50: pct(latencies, 50), p95: pct(latencies, 95), p99: pct(latencies, 99), failures, seconds };
+  // Node's own CPU per call: what this process spends, whatever else runs on the machine.
+  const nodeCpuMs = (cpu.user + cpu.system) / 1000 / count;
+  return { perSecond: Math.round(count / seconds), p50: pct(latencies, 50), p95: pct(latencies, 95), p99: pct(latencies, 99), failures, seconds, nodeCpuMs };
 }
 
 const line = (label: string, r: Awaited<ReturnType<typeof measure>>) =>
   console.log(
-    `  ${label.padEnd(34)} ${String(r.perSecond).padStart(6)}/s  p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  (${r.seconds.toFixed(1)} s, ${r.failures} failed)`,
+    `  ${label.padEnd(34)} ${String(r.perSecond).padStart(6)}/s  p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  node CPU ${r.nodeCpuMs.toFixed(2)} ms/call  (${r.seconds.toFixed(1)} s, ${r.failures} failed)`,
   );
 
 async function main() {
