@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { count, desc, eq } from "drizzle-orm";
+import { LRUCache } from "lru-cache";
 import { apiKeys } from "@/db/schema";
 import { recordAudit } from "../audit/record";
 import { inTransaction, type DomainContext } from "../context";
@@ -23,6 +24,16 @@ const apiKeyColumns = {
 export type ApiKeySummary = { [K in keyof typeof apiKeyColumns]: (typeof apiKeys.$inferSelect)[K] };
 
 const hashApiKey = (key: string) => keyedHash("api-key", key);
+
+/** How long this process trusts a key it authenticated: a revocation reaches other app servers within it. */
+const apiKeyTrustMs = 10_000;
+
+/**
+ * Keys authenticated lately, by key hash: a point-of-sale integration calls hundreds of times a
+ * second and would otherwise pay a query each time. Unknown keys are never cached. Revoking a key
+ * empties this process's cache at once.
+ */
+const recentlyAuthenticated = new LRUCache<string, AuthenticatedApiKey>({ max: 10_000, ttl: apiKeyTrustMs });
 
 /** Creates a key and returns it in full this once; only its keyed hash is stored. */
 export async function createApiKey(
@@ -49,7 +60,7 @@ export async function createApiKey(
 }
 
 export async function revokeApiKey(ctx: DomainContext, input: RevokeApiKeyInput): Promise<ApiKeySummary> {
-  return inTransaction(ctx, async (tx) => {
+  const revoked = await inTransaction(ctx, async (tx) => {
     const [before] = await tx.db.select(apiKeyColumns).from(apiKeys).where(eq(apiKeys.id, input.apiKeyId));
     if (!before) throw notFound("API key");
     if (before.revokedAt) throw new DomainError("INVALID_STATE", "This API key is already revoked.");
@@ -61,6 +72,8 @@ export async function revokeApiKey(ctx: DomainContext, input: RevokeApiKeyInput)
     await recordAudit(tx, { action: "api_key.revoked", entityType: "api_key", entityId: input.apiKeyId, before, after });
     return after!;
   });
+  recentlyAuthenticated.clear();
+  return revoked;
 }
 
 export async function listApiKeys(ctx: DomainContext, input: ListApiKeysInput): Promise<Page<ApiKeySummary>> {
@@ -83,12 +96,17 @@ export interface AuthenticatedApiKey {
 }
 
 /** The live key matching a presented secret, or undefined (unknown and revoked keys alike). */
-export async function authenticateApiKey(ctx: Pick<DomainContext, "db">, secret: string) {
+export async function authenticateApiKey(ctx: Pick<DomainContext, "db">, secret: string): Promise<AuthenticatedApiKey | undefined> {
   if (!secret.startsWith(keyPrefix)) return undefined;
+  const keyHash = hashApiKey(secret);
+  const trusted = recentlyAuthenticated.get(keyHash);
+  if (trusted) return trusted;
   const [key] = await ctx.db
     .select({ id: apiKeys.id, name: apiKeys.name, scopes: apiKeys.scopes, revokedAt: apiKeys.revokedAt })
     .from(apiKeys)
-    .where(eq(apiKeys.keyHash, hashApiKey(secret)));
+    .where(eq(apiKeys.keyHash, keyHash));
   if (!key || key.revokedAt) return undefined;
-  return { id: key.id, name: key.name, scopes: key.scopes as ApiScope[] } satisfies AuthenticatedApiKey;
+  const authenticated = { id: key.id, name: key.name, scopes: key.scopes as ApiScope[] };
+  recentlyAuthenticated.set(keyHash, authenticated);
+  return authenticated;
 }
