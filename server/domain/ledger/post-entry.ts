@@ -13,6 +13,8 @@ export interface PostingInput {
 }
 
 export interface EntryInput {
+  /** Chosen by the caller when records written alongside the entry must name it; else new. */
+  id?: string;
   kind: JournalEntryKind;
   causeType: string;
   causeId?: string | null;
@@ -54,7 +56,7 @@ export function entryArgument(ctx: DomainContext, id: string, input: Omit<EntryI
  * (their change goes to a balance shard); entries are only ever inserted.
  */
 export async function postEntry(ctx: DomainContext, input: EntryInput): Promise<PostedEntry> {
-  const id = newId();
+  const id = input.id ?? newId();
   const balances = await callSqlFunction<Record<string, number>>(
     ctx,
     "ledger_post_entry",

@@ -76,14 +76,22 @@ export interface ConsumeLotsInput {
   anyProduct?: boolean;
 }
 
+export interface LotsToConsume {
+  /** The negative pocket postings for the caller's entry. */
+  postings: PostingInput[];
+  takenMinor: number;
+  /** Lowers the lots' remaining amounts; send it with the entry (the CHECK remaining >= 0 backs it). */
+  take: () => Promise<void>;
+}
+
 /**
- * Takes up to `amountMinor` from the pockets' unexpired lots, soonest-expiring first and within
- * their product conditions (see allocateLots), and returns the negative pocket postings for the
- * caller's entry. The caller holds the pockets' locks (ledger/locks.ts), so the lots it reads
- * cannot change under it.
+ * Plans taking up to `amountMinor` from the pockets' unexpired lots, soonest-expiring first and
+ * within their product conditions (see allocateLots): the postings for the caller's entry and the
+ * lot updates to run with it. The caller holds the pockets' locks (ledger/locks.ts), so the lots
+ * it reads cannot change under it.
  */
-export async function consumeLots(ctx: DomainContext, input: ConsumeLotsInput): Promise<{ postings: PostingInput[]; takenMinor: number }> {
-  if (input.pockets.length === 0 || input.amountMinor <= 0) return { postings: [], takenMinor: 0 };
+export async function lotsToConsume(ctx: DomainContext, input: ConsumeLotsInput): Promise<LotsToConsume> {
+  if (input.pockets.length === 0 || input.amountMinor <= 0) return { postings: [], takenMinor: 0, take: async () => {} };
   const now = input.now ?? new Date();
   const lots = await ctx.db
     .select()
@@ -98,12 +106,19 @@ export async function consumeLots(ctx: DomainContext, input: ConsumeLotsInput): 
     .orderBy(asc(creditLots.expiresAt), asc(creditLots.id));
   const allocatable = input.anyProduct ? lots.map((lot) => ({ ...lot, productSkus: [], productFamilyIds: [] })) : lots;
   const allocations = allocateLots(allocatable, input.amountMinor, input.basket);
-  await takeFromLots(ctx, allocations);
   const byId = new Map(input.pockets.map((p) => [p.id, p]));
   return {
     postings: allocations.map((a) => ({ account: byId.get(a.accountId)!, amountMinor: -a.amountMinor, creditLotId: a.lotId })),
     takenMinor: allocations.reduce((sum, a) => sum + a.amountMinor, 0),
+    take: () => takeFromLots(ctx, allocations),
   };
+}
+
+/** Takes from the pockets' lots at once (see lotsToConsume) and returns the postings for the caller's entry. */
+export async function consumeLots(ctx: DomainContext, input: ConsumeLotsInput): Promise<{ postings: PostingInput[]; takenMinor: number }> {
+  const { postings, takenMinor, take } = await lotsToConsume(ctx, input);
+  await take();
+  return { postings, takenMinor };
 }
 
 /** Lowers lots' remaining amounts; the CHECK (remaining >= 0) backs the allocation made under lock. */

@@ -6,7 +6,7 @@ import { postEntry } from "../ledger/post-entry";
 import { emitEvent } from "../outbox";
 import type { BasketLine } from "./allocate";
 import { walletBalances, type WalletBalances } from "./balances";
-import { consumeLots } from "./credit-lots";
+import { lotsToConsume } from "./credit-lots";
 import { redeemFundsSchema, type RedeemFundsInput } from "./operation-schemas";
 import { lockAccounts } from "../ledger/locks";
 import { eligiblePockets, spendingWallet } from "./spending-wallet";
@@ -25,14 +25,18 @@ export interface RedeemStep {
  * are taken soonest-expiring first, unexpired, within their product conditions.
  */
 export async function redeemIntoOpen(ctx: DomainContext, step: RedeemStep): Promise<{ takenMinor: number; journalEntryId: string | null }> {
-  const { postings, takenMinor } = await consumeLots(ctx, { pockets: step.pockets, amountMinor: step.amountMinor, basket: step.basket });
+  const { postings, takenMinor, take } = await lotsToConsume(ctx, { pockets: step.pockets, amountMinor: step.amountMinor, basket: step.basket });
   if (takenMinor === 0) return { takenMinor, journalEntryId: null };
-  const entry = await postEntry(ctx, {
-    kind: "REDEEM",
-    causeType: step.cause.type,
-    causeId: step.cause.id,
-    postings: [...postings, { account: step.open, amountMinor: takenMinor }],
-  });
+  // Sent together: postgres-js pipelines them on the transaction's connection, in this order.
+  const [, entry] = await Promise.all([
+    take(),
+    postEntry(ctx, {
+      kind: "REDEEM",
+      causeType: step.cause.type,
+      causeId: step.cause.id,
+      postings: [...postings, { account: step.open, amountMinor: takenMinor }],
+    }),
+  ]);
   return { takenMinor, journalEntryId: entry.id };
 }
 

@@ -51,12 +51,14 @@ export async function spend(ctx: DomainContext, rawInput: SpendInput): Promise<S
   return inTransaction(ctx, async (tx) => {
     const { wallet, open } = await spendingWallet(tx, input.contactId, input.currency);
     const [pockets, settlement] = await Promise.all([eligiblePockets(tx, wallet.id, input), systemAccount(tx, "SETTLEMENT", wallet.currency)]);
-    const balances = await lockAccounts(tx, [open.id, ...pockets.map((p) => p.id)]);
-
-    const [earlier] = await tx.db
-      .select()
-      .from(spends)
-      .where(and(eq(spends.walletId, wallet.id), eq(spends.reference, input.reference)));
+    // Pipelined on the transaction's connection, in order: the replay check reads under the lock.
+    const [balances, [earlier]] = await Promise.all([
+      lockAccounts(tx, [open.id, ...pockets.map((p) => p.id)]),
+      tx.db
+        .select()
+        .from(spends)
+        .where(and(eq(spends.walletId, wallet.id), eq(spends.reference, input.reference))),
+    ]);
     if (earlier) return { ...spendView(earlier), replayed: true, balances: await walletBalances(tx, wallet.id) };
 
     const spendId = newId();
@@ -73,16 +75,6 @@ export async function spend(ctx: DomainContext, rawInput: SpendInput): Promise<S
     if (availableMinor === 0 || (input.onlyIfEnoughFunds && availableMinor < input.amountMinor)) throw insufficient(input.amountMinor, availableMinor);
     const spentMinor = Math.min(input.amountMinor, availableMinor);
 
-    const entry = await postEntry(tx, {
-      kind: "SPEND",
-      causeType: "spend",
-      causeId: spendId,
-      memo: input.reference,
-      postings: [
-        { account: open, amountMinor: -spentMinor },
-        { account: settlement, amountMinor: spentMinor },
-      ],
-    });
     const row: SpendRow = {
       id: spendId,
       walletId: wallet.id,
@@ -95,12 +87,24 @@ export async function spend(ctx: DomainContext, rawInput: SpendInput): Promise<S
       refundedMinor: 0,
       organisationId: input.organisationId ?? null,
       redeemEntryId: redeemed.journalEntryId,
-      spendEntryId: entry.id,
+      spendEntryId: newId(),
       createdAt: new Date(),
     };
     const facts = { ...spendView(row), organisationId: row.organisationId, onlyIfEnoughFunds: input.onlyIfEnoughFunds };
-    // Independent writes of one transaction, sent together (postgres-js pipelines them).
-    const [, , , after] = await Promise.all([
+    // The entry and its records, sent together (postgres-js pipelines them in this order): the
+    // balances read last include the entry.
+    const [, , , , after] = await Promise.all([
+      postEntry(tx, {
+        id: row.spendEntryId,
+        kind: "SPEND",
+        causeType: "spend",
+        causeId: spendId,
+        memo: input.reference,
+        postings: [
+          { account: open, amountMinor: -spentMinor },
+          { account: settlement, amountMinor: spentMinor },
+        ],
+      }),
       tx.db.insert(spends).values(row),
       recordAudit(tx, { action: "spend.created", entityType: "spend", entityId: spendId, after: facts }),
       emitEvent(tx, { type: "wallet.spent", entityType: "spend", entityId: spendId, payload: facts }),

@@ -20,21 +20,21 @@ export interface SpendingWallet {
  * spend then sees it, while parallel spends of one contact do not queue on each other here.
  */
 export async function spendingWallet(ctx: DomainContext, contactId: string, currency: string): Promise<SpendingWallet> {
-  const [contact] = await ctx.db
-    .select({ id: contacts.id, spendingBlocked: contacts.spendingBlocked, mergedIntoId: contacts.mergedIntoId })
+  const [found] = await ctx.db
+    .select({
+      contact: { spendingBlocked: contacts.spendingBlocked, mergedIntoId: contacts.mergedIntoId },
+      wallet: wallets,
+      open: ledgerAccounts,
+    })
     .from(contacts)
+    .leftJoin(wallets, and(eq(wallets.contactId, contacts.id), eq(wallets.currency, currency)))
+    .leftJoin(ledgerAccounts, and(eq(ledgerAccounts.walletId, wallets.id), eq(ledgerAccounts.kind, "OPEN")))
     .where(eq(contacts.id, contactId))
-    .for("key share");
-  if (!contact) throw notFound("Contact");
-  if (contact.mergedIntoId) throw new DomainError("INVALID_STATE", "This contact was merged into another contact; use that one.");
-  if (contact.spendingBlocked) throw new DomainError("SPENDING_BLOCKED", "This contact is blocked from spending.");
-  const rows = await ctx.db
-    .select({ wallet: wallets, open: ledgerAccounts })
-    .from(wallets)
-    .innerJoin(ledgerAccounts, and(eq(ledgerAccounts.walletId, wallets.id), eq(ledgerAccounts.kind, "OPEN")))
-    .where(and(eq(wallets.contactId, contactId), eq(wallets.currency, currency)));
-  const found = rows[0];
-  if (found) return { wallet: found.wallet, open: accountRef(found.open) };
+    .for("key share", { of: contacts });
+  if (!found) throw notFound("Contact");
+  if (found.contact.mergedIntoId) throw new DomainError("INVALID_STATE", "This contact was merged into another contact; use that one.");
+  if (found.contact.spendingBlocked) throw new DomainError("SPENDING_BLOCKED", "This contact is blocked from spending.");
+  if (found.wallet && found.open) return { wallet: found.wallet, open: accountRef(found.open) };
   const [other] = await ctx.db
     .select({ currency: wallets.currency })
     .from(wallets)
