@@ -8,6 +8,7 @@ export * from "./settings";
 export * from "./network";
 export * from "./contacts";
 export * from "./passes";
+export * from "./passes-summary";
 export * from "./messages";
 export * from "./pass-otps";
 export * from "./lot-downloads";

@@ -206,6 +206,13 @@ export const passes = pgTable(
      * reading whole pass rows.
      */
     index("passes_plan_summary_idx").on(t.planId, t.state, t.issuedAt, t.id, t.currency, t.initialValueMinor, t.remainingValueMinor),
+    /**
+     * Passes Summary totals over a date range: the passes of the partial days at its edges are
+     * read exactly (whole days come from passes_summary). Issue dates use passes_issued_at_idx.
+     */
+    index("passes_activated_at_idx").on(t.activatedAt).where(sql`${t.activatedAt} is not null`),
+    index("passes_redeemed_at_idx").on(t.redeemedAt).where(sql`${t.redeemedAt} is not null`),
+    index("passes_expires_at_idx").on(t.expiresAt).where(sql`${t.expiresAt} is not null`),
     check("passes_uses_within_max", sql`${t.usesCount} >= 0 and ${t.usesCount} <= ${t.maxUses}`),
     check("passes_remaining_non_negative", sql`${t.remainingValueMinor} is null or ${t.remainingValueMinor} >= 0`),
   ],

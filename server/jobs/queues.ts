@@ -9,6 +9,7 @@ export const queues = {
   expirePasses: "expire-passes",
   expireHolds: "expire-holds",
   expireCreditLots: "expire-credit-lots",
+  rollUpPassesSummary: "roll-up-passes-summary",
 } as const;
 
 export type QueueName = (typeof queues)[keyof typeof queues];
@@ -29,4 +30,6 @@ export const queueSettings: Record<QueueName, Omit<PgBoss.Queue, "name">> = {
   [queues.expireHolds]: { policy: "singleton", expireInSeconds: 5 * 60 },
   /** Hourly; one run at a time, and a missed run is caught up by the next. */
   [queues.expireCreditLots]: { policy: "singleton", expireInSeconds: 30 * 60 },
+  /** Every minute; one run at a time. */
+  [queues.rollUpPassesSummary]: { policy: "singleton", expireInSeconds: 5 * 60 },
 };

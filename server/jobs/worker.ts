@@ -9,6 +9,7 @@ import { registerPassExpiry } from "./expire-passes";
 import { registerLotGeneration } from "./generate-lot";
 import { registerPrintingHouseWebhook } from "./printing-house-webhook";
 import { registerPurgeExpiredRecords } from "./purge-expired-records";
+import { registerPassesSummaryRollUp } from "./roll-up-passes-summary";
 
 /** Starts pg-boss and every job's worker; returns the boss so the caller can stop it. */
 export async function startWorker(database: Database): Promise<PgBoss> {
@@ -22,5 +23,6 @@ export async function startWorker(database: Database): Promise<PgBoss> {
   await registerPassExpiry(boss, database);
   await registerHoldExpiry(boss, database);
   await registerCreditLotExpiry(boss, database);
+  await registerPassesSummaryRollUp(boss, database);
   return boss;
 }

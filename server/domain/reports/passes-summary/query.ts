@@ -1,32 +1,42 @@
 import { and, eq, gte, lt, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { contactIdentities, contacts, creditLots, ledgerAccounts, passes, passPlans, passRedemptions, wallets } from "@/db/schema";
+import type { PassType } from "../../pass-plans/kinds";
+import type { InstantRange } from "./day-split";
 import type { PassesSummaryDateField, PassesSummaryFilters } from "./schemas";
 
-const dateColumns: Record<PassesSummaryDateField, AnyColumn> = {
+export const dateColumns: Record<PassesSummaryDateField, AnyColumn> = {
   issued: passes.issuedAt,
   activated: passes.activatedAt,
   redeemed: passes.redeemedAt,
   expires: passes.expiresAt,
 };
 
+/** Keeps rows whose plan (column `planId`) is of the given type. */
+export const planOfType = (planId: AnyColumn, type: PassType) => sql`${planId} in (select ${passPlans.id} from ${passPlans} where ${passPlans.type} = ${type})`;
+
 /**
- * The WHERE of every Passes Summary query (page, totals, CSV), over `passes` alone so each
- * query may join what it needs. The organisation filter keeps passes with a redemption at that
- * organisation that was not reversed: a pass "belongs" to where it was used, not where it was
- * sold (passes carry no selling organisation).
+ * The filters other than the date range, over `passes` alone. The organisation filter keeps
+ * passes with a redemption at that organisation that was not reversed: a pass "belongs" to where
+ * it was used, not where it was sold (passes carry no selling organisation).
  */
-export function passesSummaryWhere(filters: PassesSummaryFilters): SQL | undefined {
-  const date = dateColumns[filters.dateField];
+export function passFiltersWhere(filters: PassesSummaryFilters): SQL | undefined {
   return and(
     filters.planId ? eq(passes.planId, filters.planId) : undefined,
-    filters.type ? sql`${passes.planId} in (select ${passPlans.id} from ${passPlans} where ${passPlans.type} = ${filters.type})` : undefined,
+    filters.type ? planOfType(passes.planId, filters.type) : undefined,
     filters.state ? eq(passes.state, filters.state) : undefined,
     filters.organisationId
       ? sql`exists (select 1 from ${passRedemptions} where ${passRedemptions.passId} = ${passes.id} and ${passRedemptions.organisationId} = ${filters.organisationId} and ${passRedemptions.reversedAt} is null)`
       : undefined,
-    filters.from ? gte(date, filters.from) : undefined,
-    filters.to ? lt(date, filters.to) : undefined,
   );
+}
+
+/** `date` within [from, to) (instants, or days as YYYY-MM-DD); an absent bound is open. */
+export const within = (date: AnyColumn, { from, to }: InstantRange | { from?: string; to?: string }) =>
+  and(from ? gte(date, from) : undefined, to ? lt(date, to) : undefined);
+
+/** The WHERE of every Passes Summary query (page, totals, CSV), over `passes` alone so each query may join what it needs. */
+export function passesSummaryWhere(filters: PassesSummaryFilters): SQL | undefined {
+  return and(passFiltersWhere(filters), within(dateColumns[filters.dateField], filters));
 }
 
 /** How a credit lot names a pass redemption as its source: the journal cause type the wallet writes. */
