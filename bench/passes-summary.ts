@@ -1,15 +1,16 @@
 /**
  * The Passes Summary report at scale: inserts N passes (default 1,000,000) with SQL into a fresh
  * database of the local PostgreSQL (10 plans of three types and two currencies, every state,
- * redemptions at three organisations, a thousand gift passes that funded nameless wallets), then
- * times the report's first page and its totals (p50/p95 of 20 runs per case) and a full CSV
- * export through the route's own streaming response (time and peak RSS).
+ * redemptions at three organisations, a thousand gift passes that funded nameless wallets), rolls
+ * the summary's deltas up as the job does, then times the report's first page and its totals
+ * (p50/p95 of 20 runs per case), what the summary triggers add to a redemption's writes, and a
+ * full CSV export through the route's own streaming response (time and peak RSS).
  * Run: npx tsx bench/passes-summary.ts [count] [--keep]
  *      npx tsx bench/passes-summary.ts --reuse=<database>   (times a kept database again, no insert)
  * Admin URL: BENCH_DATABASE_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres).
  */
 import { loadavg } from "node:os";
-import { asc, sql } from "drizzle-orm";
+import { asc, sql, TransactionRollbackError } from "drizzle-orm";
 import postgres from "postgres";
 import { createDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
@@ -22,6 +23,7 @@ import { createCurrency } from "@/server/domain/network/currencies";
 import { testPlan } from "@/server/domain/passes/test-fixtures";
 import { listPassesSummary } from "@/server/domain/reports/passes-summary/list";
 import { listPassesSummarySchema, passesSummaryFiltersSchema, type ListPassesSummaryInput, type PassesSummaryFiltersInput } from "@/server/domain/reports/passes-summary/schemas";
+import { rollUpPassesSummary } from "@/server/domain/reports/passes-summary/roll-up";
 import { passesSummaryTotals } from "@/server/domain/reports/passes-summary/totals";
 import { passesSummaryCsvResponse } from "@/server/rest/passes-summary-csv";
 
@@ -130,6 +132,49 @@ async function insertPasses(ctx: DomainContext, plans: { id: string }[], lotIds:
     join credit_lots cl on cl.wallet_id = f.id join pass_redemptions r on r.id = cl.source_id where passes.id = r.pass_id`);
 }
 
+/**
+ * What the summary triggers add to the writes of a redemption (the pass UPDATE, the redemption
+ * INSERT at an organisation): per write, with the triggers and with them disabled, inside
+ * transactions that are rolled back, so the database is left as it was.
+ */
+async function summaryWriteCost(ctx: DomainContext) {
+  const writes = 1000;
+  const ids = rowsOf<{ id: string; org: string }>(
+    await ctx.db.execute(sql`select p.id, (select id from organisations order by name limit 1) as org
+      from passes p join pass_plans pl on pl.id = p.plan_id and pl.usage = 'SINGLE' and pl.type <> 'PROMOTION'
+      where p.state = 'ACTIVE' limit ${writes}`),
+  );
+  const run = async (triggers: boolean) => {
+    let perWrite = 0;
+    await ctx.db
+      .transaction(async (tx) => {
+        if (!triggers) await tx.execute(sql`alter table passes disable trigger passes_summary_updated; alter table pass_redemptions disable trigger passes_summary_inserted`);
+        const t = process.hrtime.bigint();
+        for (const { id, org } of ids) {
+          await tx.execute(sql`update passes set state = 'REDEEMED', uses_count = uses_count + 1, remaining_value_minor = 0, redeemed_at = now() where id = ${id}`);
+          await tx.execute(sql`insert into pass_redemptions (id, pass_id, amount_minor, currency, organisation_id, actor_type)
+            select ${newId()}, id, initial_value_minor, currency, ${org}, 'system' from passes where id = ${id}`);
+        }
+        perWrite = (seconds(t) * 1e6) / ids.length;
+        tx.rollback();
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof TransactionRollbackError)) throw error;
+      });
+    return perWrite;
+  };
+  const rounds = { with: [] as number[], without: [] as number[] };
+  await run(true);
+  for (let i = 0; i < 3; i++) {
+    rounds.with.push(await run(true));
+    rounds.without.push(await run(false));
+  }
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  console.log(`redemption writes (pass UPDATE + redemption INSERT at an organisation), ${ids.length} per round, median of 3 rounds`);
+  console.log(`  ${pad("with the summary triggers")} ${median(rounds.with).toFixed(0).padStart(7)} µs per redemption`);
+  console.log(`  ${pad("triggers disabled")} ${median(rounds.without).toFixed(0).padStart(7)} µs per redemption`);
+}
+
 /** The plans and organisations of a database made by an earlier run with --keep. */
 async function existing(ctx: DomainContext) {
   const plans = await ctx.db.select().from(passPlans).orderBy(asc(passPlans.name));
@@ -156,8 +201,11 @@ async function main() {
       await insertPasses(ctx, plans, made.lotRows.map((l) => l.id), orgIds);
       const insertSeconds = seconds(t);
       t = process.hrtime.bigint();
+      const deltas = await rollUpPassesSummary(ctx);
+      const rollUpSeconds = seconds(t);
+      t = process.hrtime.bigint();
       await ctx.db.execute(sql`vacuum analyze`);
-      setup = `inserted in ${insertSeconds.toFixed(1)} s, vacuum analyze ${seconds(t).toFixed(1)} s`;
+      setup = `inserted in ${insertSeconds.toFixed(1)} s, summary roll-up of ${deltas.toLocaleString("en")} deltas ${rollUpSeconds.toFixed(1)} s, vacuum analyze ${seconds(t).toFixed(1)} s`;
     }
     const size = await ctx.db.execute(sql`select pg_size_pretty(pg_total_relation_size('passes')) as size, (select count(*) from passes) as n`);
     const [stats] = rowsOf<{ size: string; n: string }>(size);
@@ -190,6 +238,12 @@ async function main() {
     await timed("organisation", totals({ organisationId: orgIds[0] }));
     await timed("state ACTIVE (60% of passes)", totals({ state: "ACTIVE" }));
     await timed("no filter (every pass)", totals({}));
+    await timed("issued in the last 365 days", totals({ from: new Date(Date.now() - 365 * 86_400_000), to: new Date() }));
+    await timed("redeemed in the last 30 days", totals({ dateField: "redeemed", ...lastMonth }));
+    await timed("expires in the next 90 days", totals({ dateField: "expires", from: new Date(), to: new Date(Date.now() + 90 * 86_400_000) }));
+    await timed("organisation + type GIFT + last 365 days", totals({ organisationId: orgIds[1], type: "GIFT", from: new Date(Date.now() - 365 * 86_400_000) }));
+
+    await summaryWriteCost(ctx);
 
     const finance = { type: "user" as const, id: newId(), label: "bench@finance", role: "finance" as const };
     const rssBefore = process.memoryUsage().rss;
