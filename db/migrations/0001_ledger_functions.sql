@@ -12,11 +12,14 @@
 -- for the wallet accounts touched.
 CREATE FUNCTION ledger_post_entry(entry jsonb) RETURNS jsonb LANGUAGE plpgsql AS $$
 DECLARE
+  -- Every read of ledger_accounts below is restricted to these ids, so it is an index lookup
+  -- whatever the planner guesses about the postings.
+  account_ids uuid[] := ARRAY(SELECT (p->>'accountId')::uuid FROM jsonb_array_elements(entry->'postings') AS p);
   problem text;
   wallet_ids uuid[];
   changed int;
 BEGIN
-  IF jsonb_array_length(entry->'postings') < 2 THEN
+  IF cardinality(account_ids) < 2 THEN
     RAISE EXCEPTION 'A journal entry needs at least two postings.';
   END IF;
   IF EXISTS (SELECT 1 FROM jsonb_to_recordset(entry->'postings') AS p("amountMinor" bigint) WHERE coalesce(p."amountMinor", 0) = 0) THEN
@@ -26,7 +29,7 @@ BEGIN
   FROM (
     SELECT a.currency, sum(p."amountMinor") AS total
     FROM jsonb_to_recordset(entry->'postings') AS p("accountId" uuid, "amountMinor" bigint)
-    LEFT JOIN ledger_accounts a ON a.id = p."accountId"
+    LEFT JOIN (SELECT id, currency FROM ledger_accounts WHERE id = ANY (account_ids)) a ON a.id = p."accountId"
     GROUP BY a.currency
     HAVING a.currency IS NULL OR sum(p."amountMinor") <> 0
   ) t;
@@ -34,9 +37,7 @@ BEGIN
     RAISE EXCEPTION 'Journal entry does not balance in %', problem;
   END IF;
 
-  SELECT array_agg(DISTINCT a.id ORDER BY a.id) INTO wallet_ids
-  FROM jsonb_to_recordset(entry->'postings') AS p("accountId" uuid)
-  JOIN ledger_accounts a ON a.id = p."accountId" AND a.wallet_id IS NOT NULL;
+  SELECT array_agg(id ORDER BY id) INTO wallet_ids FROM ledger_accounts WHERE id = ANY (account_ids) AND wallet_id IS NOT NULL;
   IF wallet_ids IS NOT NULL THEN
     PERFORM 1 FROM ledger_accounts WHERE id = ANY (wallet_ids) ORDER BY id FOR UPDATE;
     UPDATE ledger_accounts a SET balance_minor = a.balance_minor + d.delta
@@ -46,7 +47,7 @@ BEGIN
       WHERE p."accountId" = ANY (wallet_ids)
       GROUP BY p."accountId"
     ) d
-    WHERE a.id = d.id AND a.balance_minor + d.delta >= 0;
+    WHERE a.id = ANY (wallet_ids) AND a.id = d.id AND a.balance_minor + d.delta >= 0;
     GET DIAGNOSTICS changed = ROW_COUNT;
     IF changed <> cardinality(wallet_ids) THEN
       RAISE EXCEPTION 'Not enough funds in the wallet.' USING ERRCODE = 'TS402';
@@ -76,7 +77,7 @@ BEGIN
     END
   FROM ROWS FROM (jsonb_to_recordset(entry->'postings') AS (id uuid, "accountId" uuid, "amountMinor" bigint, "creditLotId" uuid))
     WITH ORDINALITY AS p(id, "accountId", "amountMinor", "creditLotId", position)
-  JOIN ledger_accounts a ON a.id = p."accountId";
+  JOIN (SELECT id, currency, wallet_id, balance_minor FROM ledger_accounts WHERE id = ANY (account_ids)) a ON a.id = p."accountId";
 
   RETURN coalesce((SELECT jsonb_object_agg(id, balance_minor) FROM ledger_accounts WHERE id = ANY (wallet_ids)), '{}'::jsonb);
 END
@@ -109,9 +110,11 @@ END
 $$;
 --> statement-breakpoint
 
--- Appends an audit entry and the matching outbox event (D9, D11) for one change.
+-- Appends an audit entry and the matching outbox event (D9, D11) for one change. PL/pgSQL, not
+-- SQL, so its statements' plans are kept per session instead of made on every call.
 -- change: {auditId, eventId, action, entityType, entityId, before, after, payload, actor: {type, id, label, ip, userAgent}}.
-CREATE FUNCTION record_change(change jsonb) RETURNS void LANGUAGE sql AS $$
+CREATE FUNCTION record_change(change jsonb) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
   INSERT INTO audit_log (id, actor_type, actor_id, actor_label, action, entity_type, entity_id, before, after, ip, user_agent)
   VALUES (
     (change->>'auditId')::uuid, change->'actor'->>'type', (change->'actor'->>'id')::uuid, change->'actor'->>'label',
@@ -123,6 +126,7 @@ CREATE FUNCTION record_change(change jsonb) RETURNS void LANGUAGE sql AS $$
     (change->>'eventId')::uuid, change->>'action', change->>'entityType', (change->>'entityId')::uuid,
     coalesce(change->'payload', change->'after', '{}'), change->'actor'->>'type', (change->'actor'->>'id')::uuid
   );
+END
 $$;
 --> statement-breakpoint
 
@@ -147,12 +151,17 @@ DECLARE
   credited_pocket uuid := (credit->>'pocketId')::uuid;
   facts jsonb;
 BEGIN
+  -- A gift redeemed without a contact belongs to the nameless contact it funds (D3): the contact
+  -- exists before the pass names it, and goes again if the pass no longer qualifies.
+  IF nameless IS NOT NULL THEN
+    INSERT INTO contacts (id, kind) VALUES ((nameless->>'contactId')::uuid, 'nameless');
+  END IF;
   UPDATE passes p SET
     uses_count = p.uses_count + 1,
     remaining_value_minor = p.remaining_value_minor - coalesce(take, 0),
     state = CASE WHEN p.uses_count + 1 >= p.max_uses OR coalesce(p.remaining_value_minor - coalesce(take, 0), 1) = 0 THEN 'REDEEMED' ELSE p.state END,
     redeemed_at = CASE WHEN p.uses_count + 1 >= p.max_uses OR coalesce(p.remaining_value_minor - coalesce(take, 0), 1) = 0 THEN now() ELSE p.redeemed_at END,
-    contact_id = coalesce(p.contact_id, (r->>'contactId')::uuid),
+    contact_id = coalesce(p.contact_id, (r->>'contactId')::uuid, (nameless->>'contactId')::uuid),
     updated_at = now()
   WHERE p.id = (r->>'passId')::uuid
     AND p.state = 'ACTIVE'
@@ -161,16 +170,13 @@ BEGIN
     AND (take IS NULL OR p.remaining_value_minor >= take)
   RETURNING p.uses_count, p.remaining_value_minor, p.state, p.redeemed_at, p.contact_id INTO used;
   IF NOT FOUND THEN
+    IF nameless IS NOT NULL THEN
+      DELETE FROM contacts WHERE id = (nameless->>'contactId')::uuid;
+    END IF;
     RETURN NULL;
   END IF;
 
   IF nameless IS NOT NULL THEN
-    -- A gift redeemed without a contact now belongs to the nameless contact it funds (D3).
-    INSERT INTO contacts (id, kind) VALUES ((nameless->>'contactId')::uuid, 'nameless');
-    IF used.contact_id IS NULL THEN
-      UPDATE passes SET contact_id = (nameless->>'contactId')::uuid WHERE id = (r->>'passId')::uuid;
-      used.contact_id := (nameless->>'contactId')::uuid;
-    END IF;
     PERFORM record_change(jsonb_build_object(
       'auditId', nameless->'auditId', 'eventId', nameless->'eventId', 'action', 'contact.created', 'entityType', 'contact',
       'entityId', nameless->'contactId', 'after', jsonb_build_object('kind', 'nameless'), 'actor', r->'actor'));
