@@ -5,11 +5,16 @@ import { Worker } from "node:worker_threads";
 import { getSecrets } from "@/server/secrets";
 import type { PasscodeFormat } from "../codes/format";
 import type { SealRequest } from "./crypto-worker";
-import { sealNewCodes, type SealedCodes } from "./sealed-codes";
+import { columnsOf, sealNewCodes, type SealedCodes, type SealedColumns } from "./sealed-codes";
 
 /** Seals batches of new codes; the crypto (~11 µs a code) is the CPU-bound half of lot generation. */
 export interface CodeSealer {
   seal(format: PasscodeFormat, count: number): Promise<SealedCodes>;
+  /**
+   * The same codes as columns, built where they are sealed (the thread pool); without it the
+   * generator builds the columns from `seal` on the calling thread.
+   */
+  sealColumns?(format: PasscodeFormat, count: number): Promise<SealedColumns>;
   close(): Promise<void>;
   /** Threads sealing in parallel; 0 when sealing on the calling thread. */
   threads: number;
@@ -21,7 +26,19 @@ export const inlineSealer: CodeSealer = {
   threads: 0,
 };
 
-type WorkerMessage = { ready: true } | { id: number; sealed: SealedCodes };
+/** A batch for the lot writer: its columns, and its codes when the sealer handed those over. */
+export interface SealedBatch {
+  columns: SealedColumns;
+  codes?: SealedCodes;
+}
+
+export async function sealBatch(sealer: CodeSealer, format: PasscodeFormat, count: number): Promise<SealedBatch> {
+  if (sealer.sealColumns) return { columns: await sealer.sealColumns(format, count) };
+  const codes = await sealer.seal(format, count);
+  return { columns: columnsOf(codes), codes };
+}
+
+type WorkerMessage = { ready: true } | { id: number; sealed: unknown };
 
 /**
  * The worker runs from its TypeScript source through tsx's `tsImport` (a runtime dependency): the
@@ -51,17 +68,10 @@ function whenReady(worker: Worker): Promise<void> {
   });
 }
 
-function concat(parts: SealedCodes[]): SealedCodes {
-  return {
-    hashes: parts.flatMap((p) => p.hashes),
-    ciphertexts: parts.flatMap((p) => p.ciphertexts),
-    masks: parts.flatMap((p) => p.masks),
-  };
-}
-
 /**
- * A pool of worker threads (one per core by default) that split each batch between them. If
- * threads cannot start here, sealing falls back to the calling thread: slower, same result.
+ * A pool of worker threads (one per core by default), each sealing whole batches in turn: the lot
+ * generator keeps one batch in flight per thread. If threads cannot start here, sealing falls
+ * back to the calling thread: slower, same result.
  */
 export async function openCodeSealer(threads = availableParallelism()): Promise<CodeSealer> {
   if (threads < 2) return inlineSealer;
@@ -79,7 +89,7 @@ export async function openCodeSealer(threads = availableParallelism()): Promise<
   let nextId = 0;
   /** A thread that threw is gone: later batches fail too, rather than wait for it forever. */
   let broken: unknown;
-  const pending = new Map<number, { resolve: (s: SealedCodes) => void; reject: (e: unknown) => void }>();
+  const pending = new Map<number, { resolve: (sealed: unknown) => void; reject: (e: unknown) => void }>();
   for (const worker of workers) {
     worker.on("message", (message: WorkerMessage) => {
       if (!("id" in message)) return;
@@ -92,23 +102,18 @@ export async function openCodeSealer(threads = availableParallelism()): Promise<
       pending.clear();
     });
   }
-  const sealOn = (worker: Worker, format: PasscodeFormat, count: number) =>
-    new Promise<SealedCodes>((resolve, reject) => {
-      const request: SealRequest = { id: nextId++, format, count };
-      pending.set(request.id, { resolve, reject });
-      worker.postMessage(request);
+  /** Hands a batch to the next thread in turn; it comes back as `as` asked. */
+  const sealInTurn = <T>(format: PasscodeFormat, count: number, as: SealRequest["as"]) =>
+    new Promise<T>((resolve, reject) => {
+      if (broken) throw broken;
+      const id = nextId++;
+      pending.set(id, { resolve: (sealed) => resolve(sealed as T), reject });
+      workers[id % workers.length]!.postMessage({ id, format, count, as } satisfies SealRequest);
     });
   return {
     threads,
-    async seal(format, count) {
-      if (broken) throw broken;
-      const share = Math.ceil(count / workers.length);
-      const parts = workers
-        .map((worker, i) => [worker, Math.max(0, Math.min(share, count - i * share))] as const)
-        .filter(([, part]) => part > 0)
-        .map(([worker, part]) => sealOn(worker, format, part));
-      return concat(await Promise.all(parts));
-    },
+    seal: (format, count) => sealInTurn<SealedCodes>(format, count, "codes"),
+    sealColumns: (format, count) => sealInTurn<SealedColumns>(format, count, "columns"),
     async close() {
       await Promise.all(workers.map((w) => w.terminate()));
     },

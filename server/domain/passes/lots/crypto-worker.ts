@@ -1,15 +1,17 @@
 import { parentPort } from "node:worker_threads";
 import type { PasscodeFormat } from "../codes/format";
-import { sealNewCodes } from "./sealed-codes";
+import { columnsOf, sealNewCodes } from "./sealed-codes";
 
-/** A worker thread of the crypto pool: seals codes on request (see crypto-pool.ts). */
+/** A worker thread of the crypto pool: seals codes on request, as arrays or as columns (see crypto-pool.ts). */
 export interface SealRequest {
   id: number;
   format: PasscodeFormat;
   count: number;
+  as: "codes" | "columns";
 }
 
 parentPort?.on("message", (request: SealRequest) => {
-  parentPort?.postMessage({ id: request.id, sealed: sealNewCodes(request.format, request.count) });
+  const codes = sealNewCodes(request.format, request.count);
+  parentPort?.postMessage({ id: request.id, sealed: request.as === "codes" ? codes : columnsOf(codes) });
 });
 parentPort?.postMessage({ ready: true });

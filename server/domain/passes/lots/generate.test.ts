@@ -1,8 +1,11 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDatabase } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
 import { rowsOf } from "@/db/rows";
 import { auditLog, domainEvents, passes } from "@/db/schema";
 import { queues } from "@/server/jobs/queues";
+import { prepareJobStorage } from "@/server/jobs/storage";
 import { systemActor } from "@/server/domain/actor";
 import type { DomainContext } from "@/server/domain/context";
 import { contextAs, testDatabase } from "@/test/db";
@@ -128,5 +131,31 @@ describe("lot generation", () => {
     expect(await generateLot(worker, { lotId: lot.id, batchSize: 10, sealer: inlineSealer })).toBe("completed");
     expect(await lotRow(ctx, lot.id)).toMatchObject({ generationState: "COMPLETED", generatedCount: 30, generationError: null });
     expect(await lotPasses(lot.id)).toHaveLength(30);
+  });
+
+  it("works on PGlite too, collisions included", async () => {
+    const lite = createDatabase({ dataDir: "memory://" });
+    try {
+      await migrateDatabase(lite);
+      await prepareJobStorage(lite);
+      const ctx: DomainContext = { db: lite.db, actor: systemActor("test") };
+      const { lot } = await activePrintedPlan(ctx, { quantity: 250 });
+      let calls = 0;
+      const colliding: CodeSealer = {
+        ...inlineSealer,
+        seal: async (format, count) => {
+          const sealed = sealNewCodes(format, count);
+          if (++calls === 2) sealed.hashes[1] = sealed.hashes[0]!;
+          return sealed;
+        },
+      };
+      expect(await generateLot(ctx, { lotId: lot.id, batchSize: 100, sealer: colliding })).toBe("completed");
+      const rows = await ctx.db.select().from(passes).where(eq(passes.lotId, lot.id)).orderBy(asc(passes.id));
+      expect(rows.map((r) => r.lotSeq)).toEqual(Array.from({ length: 250 }, (_, i) => i));
+      expect(new Set(rows.map((r) => r.codeHash)).size).toBe(250);
+      expect(await lotRow(ctx, lot.id)).toMatchObject({ generationState: "COMPLETED", generatedCount: 250 });
+    } finally {
+      await lite.close();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { DrizzleQueryError, eq } from "drizzle-orm";
 import { lots, passPlans } from "@/db/schema";
 import { queues } from "@/server/jobs/queues";
 import { recordAudit } from "../../audit/record";
@@ -6,8 +6,8 @@ import { inTransaction, type DomainContext } from "../../context";
 import { enqueueJob } from "../../job-queue";
 import { emitEvent } from "../../outbox";
 import { passRowTemplate } from "../issue/new-pass-row";
-import { openCodeSealer, type CodeSealer } from "./crypto-pool";
-import { writeBatch, type BatchTarget } from "./write-batch";
+import { openCodeSealer, sealBatch, type CodeSealer } from "./crypto-pool";
+import { prepareBatch, writeBatch, type BatchTarget, type PreparedBatch } from "./write-batch";
 
 export interface GenerateLotParams {
   lotId: string;
@@ -67,8 +67,17 @@ async function completeLot(ctx: DomainContext, lotId: string) {
   });
 }
 
+/**
+ * What the lot shows and the audit keeps of a failure. A failed query keeps only the database's
+ * message: drizzle's own message lists the parameters, i.e. a batch's code hashes, which redeem.
+ */
+function failureMessage(error: unknown): string {
+  const reason = error instanceof DrizzleQueryError && error.cause ? error.cause : error;
+  return reason instanceof Error ? reason.message : String(reason);
+}
+
 async function failLot(ctx: DomainContext, lotId: string, error: unknown) {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = failureMessage(error);
   await inTransaction(ctx, async (tx) => {
     await tx.db.update(lots).set({ generationState: "FAILED", generationError: message }).where(eq(lots.id, lotId));
     await recordAudit(tx, { action: "lot.generation_failed", entityType: "lot", entityId: lotId, after: { error: message } });
@@ -77,10 +86,11 @@ async function failLot(ctx: DomainContext, lotId: string, error: unknown) {
 }
 
 /**
- * Generates (or resumes) a printed lot: the next batch is sealed on the worker threads while the
- * current one is written, so the crypto and the database work overlap and memory stays at two
- * batches whatever the lot size. A failure marks the lot FAILED and is rethrown for the job's
- * retries; running it again resumes where the last committed batch ended.
+ * Generates (or resumes) a printed lot. The next batches are sealed on the worker threads (one in
+ * flight per thread) while the current one is written, so the crypto and the database work
+ * overlap and memory stays at a few batches whatever the lot size. A failure marks the lot FAILED
+ * and is rethrown for the job's retries; running it again resumes where the last committed batch
+ * ended.
  */
 export async function generateLot(ctx: DomainContext, params: GenerateLotParams): Promise<GenerationOutcome> {
   const batchSize = params.batchSize ?? 10_000;
@@ -90,23 +100,26 @@ export async function generateLot(ctx: DomainContext, params: GenerateLotParams)
   let remaining = claim.remaining;
   const sealer = params.sealer ?? (await openCodeSealer());
   try {
-    const sealNext = () => {
-      const count = Math.min(batchSize, remaining);
-      remaining -= count;
-      const sealing = sealer.seal(target.format, count);
-      // Awaited on the next turn of the loop; until then a rejection must not count as unhandled.
-      sealing.catch(() => undefined);
-      return sealing;
+    const sealing: Promise<PreparedBatch>[] = [];
+    let sealed = 0;
+    const sealAhead = () => {
+      while (sealing.length < Math.max(1, sealer.threads) && remaining > 0 && sealed !== params.stopAfterBatches) {
+        const count = Math.min(batchSize, remaining);
+        remaining -= count;
+        sealed++;
+        const batch = sealBatch(sealer, target.format, count).then(prepareBatch);
+        // Awaited on a later turn of the loop; until then a rejection must not count as unhandled.
+        batch.catch(() => undefined);
+        sealing.push(batch);
+      }
     };
-    let batches = 0;
-    let next = remaining > 0 ? sealNext() : null;
-    while (next) {
-      const sealed = await next;
-      const more = remaining > 0 && batches + 1 !== params.stopAfterBatches;
-      next = more ? sealNext() : null;
-      await writeBatch(ctx, target, sealed);
-      batches++;
-      if (batches === params.stopAfterBatches) return "stopped";
+    let written = 0;
+    sealAhead();
+    while (sealing.length > 0) {
+      const batch = await sealing.shift()!;
+      sealAhead();
+      await writeBatch(ctx, target, batch);
+      if (++written === params.stopAfterBatches) return "stopped";
     }
     await completeLot(ctx, params.lotId);
     return "completed";

@@ -1,3 +1,4 @@
+import { arrayLiteral } from "@/db/array-literal";
 import type { PasscodeFormat } from "../codes/format";
 import { generateCode } from "../codes/generate";
 import { encryptCode, hashCode, maskCode } from "../codes/secrecy";
@@ -22,4 +23,25 @@ export function sealNewCodes(format: PasscodeFormat, count: number): SealedCodes
     sealed.masks[i] = maskCode(code, format);
   }
   return sealed;
+}
+
+/**
+ * Sealed codes as the lot writer binds them: each column one PostgreSQL array literal. Built on
+ * the crypto threads, a batch reaches the main thread as three strings rather than three arrays
+ * of strings that it would have to copy in, turn into literals and collect.
+ */
+export interface SealedColumns {
+  count: number;
+  hashes: string;
+  ciphertexts: string;
+  masks: string;
+}
+
+export function columnsOf(codes: SealedCodes): SealedColumns {
+  return {
+    count: codes.hashes.length,
+    hashes: arrayLiteral(codes.hashes),
+    ciphertexts: arrayLiteral(codes.ciphertexts),
+    masks: arrayLiteral(codes.masks),
+  };
 }
