@@ -92,12 +92,6 @@ async function insertSkippingCollisions(ctx: DomainContext, target: BatchTarget,
   }
 }
 
-const firstCodes = (codes: SealedCodes, count: number): SealedCodes => ({
-  hashes: codes.hashes.slice(0, count),
-  ciphertexts: codes.ciphertexts.slice(0, count),
-  masks: codes.masks.slice(0, count),
-});
-
 export interface BatchTarget {
   lotId: string;
   planId: string;
@@ -106,28 +100,28 @@ export interface BatchTarget {
 }
 
 /**
- * Writes the next passes of a lot in one transaction, with the lot's progress and the plan's
- * issued count: a crash loses at most the batch in flight, and a restart resumes at
- * `generatedCount`. The lot row is locked, so two generators of one lot cannot interleave.
- * Returns how many passes were written (fewer than sealed when the lot fills up).
+ * Writes a batch of a lot at positions `first`… in one transaction, with the lot's progress and
+ * the plan's issued count: a crash loses at most the batches in flight, and a restart resumes at
+ * `generatedCount`. The rows go in first; then, once `previous` (the batch before, on another
+ * connection) has committed, the lot is locked and must stand at `first`. So batches commit in
+ * order, generatedCount is always a whole prefix of the lot, and a second generator of the same
+ * lot fails instead of interleaving.
  */
-export async function writeBatch(ctx: DomainContext, target: BatchTarget, batch: PreparedBatch): Promise<number> {
-  return inTransaction(ctx, async (tx) => {
-    // Locks the lot: its generatedCount decides the positions of this batch.
-    const [lot] = await tx.db.select().from(lots).where(eq(lots.id, target.lotId)).for("update");
-    if (!lot || lot.generationState !== "GENERATING") {
-      throw new DomainError("INVALID_STATE", "This lot is not being generated.");
-    }
-    const take = Math.min(batch.ids.length, (lot.quantity ?? 0) - lot.generatedCount);
-    if (take <= 0) return 0;
-    const whole = take === batch.ids.length && (await insertWhole(tx, target.template, batch, lot.generatedCount));
-    if (!whole) {
+export async function writeBatch(ctx: DomainContext, target: BatchTarget, batch: PreparedBatch, first: number, previous: Promise<unknown>): Promise<void> {
+  await inTransaction(ctx, async (tx) => {
+    if (!(await insertWhole(tx, target.template, batch, first))) {
       // The batch's own codes where the sealer handed them over, else fresh ones: none was stored.
-      const codes = batch.codes ? firstCodes(batch.codes, take) : sealNewCodes(target.format, take);
-      await insertSkippingCollisions(tx, target, lot.generatedCount, batch.ids.slice(0, take), codes);
+      const codes = batch.codes ?? sealNewCodes(target.format, batch.ids.length);
+      await insertSkippingCollisions(tx, target, first, batch.ids, codes);
     }
-    await tx.db.update(lots).set({ generatedCount: sql`${lots.generatedCount} + ${take}` }).where(eq(lots.id, lot.id));
-    await tx.db.update(passPlans).set({ issuedCount: sql`${passPlans.issuedCount} + ${take}` }).where(eq(passPlans.id, target.planId));
-    return take;
+    await previous;
+    // Locks the lot for its progress. Not FOR UPDATE: that waits for the KEY SHARE lock the
+    // foreign-key checks of the next batch's rows hold on the lot, while that batch waits for this one.
+    const [lot] = await tx.db.select().from(lots).where(eq(lots.id, target.lotId)).for("no key update");
+    if (!lot || lot.generationState !== "GENERATING") throw new DomainError("INVALID_STATE", "This lot is not being generated.");
+    if (lot.generatedCount !== first) throw new DomainError("INVALID_STATE", "Another generation of this lot is writing its passes.");
+    const count = batch.ids.length;
+    await tx.db.update(lots).set({ generatedCount: sql`${lots.generatedCount} + ${count}` }).where(eq(lots.id, lot.id));
+    await tx.db.update(passPlans).set({ issuedCount: sql`${passPlans.issuedCount} + ${count}` }).where(eq(passPlans.id, target.planId));
   });
 }
