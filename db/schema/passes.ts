@@ -4,6 +4,7 @@ import {
   boolean,
   char,
   check,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -11,6 +12,7 @@ import {
   pgTable,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
   type AnyPgColumn,
@@ -135,7 +137,11 @@ export const lots = pgTable(
     generationCompletedAt: timestamp({ withTimezone: true }),
     ...timestamps,
   },
-  (t) => [uniqueIndex("lots_plan_number_uniq").on(t.planId, t.number)],
+  (t) => [
+    uniqueIndex("lots_plan_number_uniq").on(t.planId, t.number),
+    /** Target of the passes' (lot, plan) foreign key. */
+    unique("lots_id_plan_uniq").on(t.id, t.planId),
+  ],
 );
 
 /**
@@ -146,12 +152,9 @@ export const passes = pgTable(
   "passes",
   {
     id: uuid().primaryKey(),
-    planId: uuid()
-      .notNull()
-      .references(() => passPlans.id),
-    lotId: uuid()
-      .notNull()
-      .references(() => lots.id),
+    /** The lot's plan: the (lot, plan) foreign key below keeps the two consistent. */
+    planId: uuid().notNull(),
+    lotId: uuid().notNull(),
     /** Position within a printed lot (0-based): resuming generation skips what exists. */
     lotSeq: integer(),
     codeHash: text().notNull(),
@@ -190,22 +193,22 @@ export const passes = pgTable(
       .$onUpdate(() => new Date()),
   },
   (t) => [
+    /**
+     * One check per inserted pass instead of one per column (a million-pass lot pays it a million
+     * times), and a pass cannot name a plan other than its lot's.
+     */
+    foreignKey({ name: "passes_lot_plan_fk", columns: [t.lotId, t.planId], foreignColumns: [lots.id, lots.planId] }),
     uniqueIndex("passes_code_hash_uniq").on(t.codeHash),
     uniqueIndex("passes_lot_seq_uniq").on(t.lotId, t.lotSeq),
     index("passes_lot_id_idx").on(t.lotId, t.id),
-    index("passes_plan_state_idx").on(t.planId, t.state),
     index("passes_contact_idx").on(t.contactId),
     index("passes_active_expiry_idx").on(t.expiresAt).where(sql`${t.state} = 'ACTIVE'`),
     /** Passes Summary (D10): keyset order by issue time. */
     index("passes_issued_at_idx").on(t.issuedAt, t.id),
     /** Passes Summary filtered by state, in issue order. */
     index("passes_state_issued_idx").on(t.state, t.issuedAt, t.id),
-    /**
-     * Passes Summary totals: a plan's (or a type's plans') passes per state as an index range,
-     * and every column the totals read, so they are summed by an index-only scan instead of
-     * reading whole pass rows.
-     */
-    index("passes_plan_summary_idx").on(t.planId, t.state, t.issuedAt, t.id, t.currency, t.initialValueMinor, t.remainingValueMinor),
+    /** Passes Summary filtered by plan, in issue order; also a plan's passes for the universal code. */
+    index("passes_plan_issued_idx").on(t.planId, t.issuedAt, t.id),
     /**
      * Passes Summary totals over a date range: the passes of the partial days at its edges are
      * read exactly (whole days come from passes_summary). Issue dates use passes_issued_at_idx.
