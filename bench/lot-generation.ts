@@ -5,10 +5,10 @@
  * Run: npx tsx bench/lot-generation.ts [count] [--keep]
  * Admin URL: BENCH_DATABASE_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres).
  */
-import { readFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
+import { databaseCpu, databaseCpuSince } from "./database-cpu";
 import { createDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { systemActor } from "@/server/domain/actor";
@@ -21,7 +21,8 @@ import { prepareJobStorage } from "@/server/jobs/storage";
 
 const count = Number(process.argv[2] ?? 1_000_000);
 const keep = process.argv.includes("--keep");
-const adminUrl = process.env.BENCH_DATABASE_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const adminUrl =
+  process.env.BENCH_DATABASE_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 let peakRss = process.memoryUsage().rss;
 const sampler = setInterval(() => {
@@ -32,30 +33,6 @@ const seconds = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e9;
 const ms = (from: bigint) => `${(seconds(from) * 1000).toFixed(1)} ms`;
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 const load = () => loadavg()[0]!.toFixed(1);
-
-/**
- * CPU seconds used so far by the server processes of the bench database's connections, read from
- * /proc (the server runs on this machine); with Node's own CPU time it stays meaningful when other
- * work shares the cores. Null where /proc cannot be read.
- */
-async function databaseCpu(admin: postgres.Sql, name: string): Promise<Map<number, number> | null> {
-  const backends = await admin<{ pid: number }[]>`select pid from pg_stat_activity where datname = ${name}`;
-  try {
-    return new Map(backends.map(({ pid }) => {
-      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-      return [pid, (Number(fields[11]) + Number(fields[12])) / 100];
-    }));
-  } catch {
-    return null;
-  }
-}
-
-function cpuSince(before: Map<number, number> | null, after: Map<number, number> | null): string {
-  if (!before || !after) return "n/a";
-  let total = 0;
-  for (const [pid, cpu] of after) total += cpu - (before.get(pid) ?? 0);
-  return `${total.toFixed(1)} s`;
-}
 
 async function main() {
   const name = `tessera_bench_${Date.now()}`;
@@ -80,20 +57,28 @@ async function main() {
     const total = seconds(start);
     const peak = peakRss;
     const nodeCpu = process.cpuUsage(nodeBefore);
-    const dbCpu = cpuSince(dbBefore, await databaseCpu(admin, name));
+    const dbCpu = databaseCpuSince(dbBefore, await databaseCpu(admin, name));
 
-    console.log(`lot of ${count.toLocaleString("en")} passes, node ${process.version}, database ${name}`);
+    console.log(
+      `lot of ${count.toLocaleString("en")} passes, node ${process.version}, database ${name}`,
+    );
     console.log(`  total         ${total.toFixed(2)} s`);
     console.log(`  throughput    ${Math.round(count / total).toLocaleString("en")} passes/s`);
     console.log(`  peak RSS      ${mb(peak)} (before generation ${mb(rssBefore)})`);
-    console.log(`  CPU           node ${((nodeCpu.user + nodeCpu.system) / 1e6).toFixed(1)} s (all threads), database ${dbCpu}`);
-    console.log(`  load average  ${loadBefore} before, ${load()} after (${availableParallelism()} cores)`);
+    console.log(
+      `  CPU           node ${((nodeCpu.user + nodeCpu.system) / 1e6).toFixed(1)} s (all threads), database ${dbCpu === null ? "n/a" : `${dbCpu.toFixed(1)} s`}`,
+    );
+    console.log(
+      `  load average  ${loadBefore} before, ${load()} after (${availableParallelism()} cores)`,
+    );
 
     await database.db.execute(sql`analyze passes`);
     for (const round of ["first", "second"]) {
       const t = process.hrtime.bigint();
       const page = await listLotPasses(ctx, { lotId: lot.id, limit: 50 });
-      console.log(`  lot page, first page (${round} call)       ${ms(t)} (${page.rows.length} rows)`);
+      console.log(
+        `  lot page, first page (${round} call)       ${ms(t)} (${page.rows.length} rows)`,
+      );
     }
     const first = await listLotPasses(ctx, { lotId: lot.id, limit: 50 });
     let t = process.hrtime.bigint();
@@ -107,7 +92,7 @@ async function main() {
     console.log(`  lot page, exact code search              ${ms(t)}`);
     t = process.hrtime.bigint();
     await activateLot(ctx, { lotId: lot.id });
-    console.log(`  activate all                             ${(seconds(t)).toFixed(2)} s`);
+    console.log(`  activate all                             ${seconds(t).toFixed(2)} s`);
   } finally {
     clearInterval(sampler);
     await database.close();

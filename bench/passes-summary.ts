@@ -22,7 +22,12 @@ import { newId } from "@/server/domain/ids";
 import { createCurrency } from "@/server/domain/network/currencies";
 import { testPlan } from "@/server/domain/passes/test-fixtures";
 import { listPassesSummary } from "@/server/domain/reports/passes-summary/list";
-import { listPassesSummarySchema, passesSummaryFiltersSchema, type ListPassesSummaryInput, type PassesSummaryFiltersInput } from "@/server/domain/reports/passes-summary/schemas";
+import {
+  listPassesSummarySchema,
+  passesSummaryFiltersSchema,
+  type ListPassesSummaryInput,
+  type PassesSummaryFiltersInput,
+} from "@/server/domain/reports/passes-summary/schemas";
 import { rollUpPassesSummary } from "@/server/domain/reports/passes-summary/roll-up";
 import { passesSummaryTotals } from "@/server/domain/reports/passes-summary/totals";
 import { passesSummaryCsvResponse } from "@/server/rest/passes-summary-csv";
@@ -31,7 +36,8 @@ const count = Number(process.argv[2] ?? 1_000_000);
 const keep = process.argv.includes("--keep");
 const reuse = process.argv.find((arg) => arg.startsWith("--reuse="))?.slice("--reuse=".length);
 const runs = 20;
-const adminUrl = process.env.BENCH_DATABASE_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const adminUrl =
+  process.env.BENCH_DATABASE_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 let peakRss = process.memoryUsage().rss;
 const sampler = setInterval(() => {
@@ -52,7 +58,9 @@ async function timed(label: string, fn: () => Promise<unknown>) {
   }
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)]!;
-  console.log(`  ${pad(label)} p50 ${at(0.5).toFixed(1).padStart(7)} ms   p95 ${at(0.95).toFixed(1).padStart(7)} ms`);
+  console.log(
+    `  ${pad(label)} p50 ${at(0.5).toFixed(1).padStart(7)} ms   p95 ${at(0.95).toFixed(1).padStart(7)} ms`,
+  );
 }
 
 /** Ten plans (gift, multi-use gift, top-up, promotion; two currencies), a lot each, three organisations. */
@@ -75,15 +83,30 @@ async function catalogue(ctx: DomainContext) {
   for (const [i, kind] of kinds.entries()) {
     plans.push(await testPlan(ctx, { name: `Bench plan ${i}`, maxPasses: count, ...kind }));
   }
-  const lotRows = plans.map((plan) => ({ id: newId(), planId: plan.id, number: 1, kind: "PRINTED" as const, quantity: Math.ceil(count / plans.length) }));
+  const lotRows = plans.map((plan) => ({
+    id: newId(),
+    planId: plan.id,
+    number: 1,
+    kind: "PRINTED" as const,
+    quantity: Math.ceil(count / plans.length),
+  }));
   await ctx.db.insert(lots).values(lotRows);
-  const orgRows = ["North", "Centre", "South"].map((name) => ({ id: newId(), kind: "merchant" as const, name: `Bench ${name}` }));
+  const orgRows = ["North", "Centre", "South"].map((name) => ({
+    id: newId(),
+    kind: "merchant" as const,
+    name: `Bench ${name}`,
+  }));
   await ctx.db.insert(organisations).values(orgRows);
   return { plans, lotRows, orgIds: orgRows.map((o) => o.id) };
 }
 
 /** N passes in SQL, appended in issue order as a live system does (one a minute up to now): plan i % 10, states by (i / 10) % 20 (every plan has every state). */
-async function insertPasses(ctx: DomainContext, plans: { id: string }[], lotIds: string[], orgIds: string[]) {
+async function insertPasses(
+  ctx: DomainContext,
+  plans: { id: string }[],
+  lotIds: string[],
+  orgIds: string[],
+) {
   const planIds = sql.raw(`array[${plans.map((p) => `'${p.id}'::uuid`).join(",")}]`);
   const lotIdArray = sql.raw(`array[${lotIds.map((id) => `'${id}'::uuid`).join(",")}]`);
   const orgIdArray = sql.raw(`array[${orgIds.map((id) => `'${id}'::uuid`).join(",")}]`);
@@ -140,7 +163,8 @@ async function insertPasses(ctx: DomainContext, plans: { id: string }[], lotIds:
 async function summaryWriteCost(ctx: DomainContext) {
   const writes = 1000;
   const ids = rowsOf<{ id: string; org: string }>(
-    await ctx.db.execute(sql`select p.id, (select id from organisations order by name limit 1) as org
+    await ctx.db
+      .execute(sql`select p.id, (select id from organisations order by name limit 1) as org
       from passes p join pass_plans pl on pl.id = p.plan_id and pl.usage = 'SINGLE' and pl.type <> 'PROMOTION'
       where p.state = 'ACTIVE' limit ${writes}`),
   );
@@ -148,10 +172,15 @@ async function summaryWriteCost(ctx: DomainContext) {
     let perWrite = 0;
     await ctx.db
       .transaction(async (tx) => {
-        if (!triggers) await tx.execute(sql`alter table passes disable trigger passes_summary_updated; alter table pass_redemptions disable trigger passes_summary_inserted`);
+        if (!triggers)
+          await tx.execute(
+            sql`alter table passes disable trigger passes_summary_updated; alter table pass_redemptions disable trigger passes_summary_inserted`,
+          );
         const t = process.hrtime.bigint();
         for (const { id, org } of ids) {
-          await tx.execute(sql`update passes set state = 'REDEEMED', uses_count = uses_count + 1, remaining_value_minor = 0, redeemed_at = now() where id = ${id}`);
+          await tx.execute(
+            sql`update passes set state = 'REDEEMED', uses_count = uses_count + 1, remaining_value_minor = 0, redeemed_at = now() where id = ${id}`,
+          );
           await tx.execute(sql`insert into pass_redemptions (id, pass_id, amount_minor, currency, organisation_id, actor_type)
             select ${newId()}, id, initial_value_minor, currency, ${org}, 'system' from passes where id = ${id}`);
         }
@@ -170,15 +199,24 @@ async function summaryWriteCost(ctx: DomainContext) {
     rounds.without.push(await run(false));
   }
   const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  console.log(`redemption writes (pass UPDATE + redemption INSERT at an organisation), ${ids.length} per round, median of 3 rounds`);
-  console.log(`  ${pad("with the summary triggers")} ${median(rounds.with).toFixed(0).padStart(7)} µs per redemption`);
-  console.log(`  ${pad("triggers disabled")} ${median(rounds.without).toFixed(0).padStart(7)} µs per redemption`);
+  console.log(
+    `redemption writes (pass UPDATE + redemption INSERT at an organisation), ${ids.length} per round, median of 3 rounds`,
+  );
+  console.log(
+    `  ${pad("with the summary triggers")} ${median(rounds.with).toFixed(0).padStart(7)} µs per redemption`,
+  );
+  console.log(
+    `  ${pad("triggers disabled")} ${median(rounds.without).toFixed(0).padStart(7)} µs per redemption`,
+  );
 }
 
 /** The plans and organisations of a database made by an earlier run with --keep. */
 async function existing(ctx: DomainContext) {
   const plans = await ctx.db.select().from(passPlans).orderBy(asc(passPlans.name));
-  const orgs = await ctx.db.select({ id: organisations.id }).from(organisations).orderBy(asc(organisations.name));
+  const orgs = await ctx.db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .orderBy(asc(organisations.name));
   return { plans, orgIds: orgs.map((o) => o.id) };
 }
 
@@ -198,7 +236,12 @@ async function main() {
       await migrateDatabase(database);
       const made = await catalogue(ctx);
       ({ plans, orgIds } = made);
-      await insertPasses(ctx, plans, made.lotRows.map((l) => l.id), orgIds);
+      await insertPasses(
+        ctx,
+        plans,
+        made.lotRows.map((l) => l.id),
+        orgIds,
+      );
       const insertSeconds = seconds(t);
       t = process.hrtime.bigint();
       const deltas = await rollUpPassesSummary(ctx);
@@ -207,14 +250,22 @@ async function main() {
       await ctx.db.execute(sql`vacuum analyze`);
       setup = `inserted in ${insertSeconds.toFixed(1)} s, summary roll-up of ${deltas.toLocaleString("en")} deltas ${rollUpSeconds.toFixed(1)} s, vacuum analyze ${seconds(t).toFixed(1)} s`;
     }
-    const size = await ctx.db.execute(sql`select pg_size_pretty(pg_total_relation_size('passes')) as size, (select count(*) from passes) as n`);
+    const size = await ctx.db.execute(
+      sql`select pg_size_pretty(pg_total_relation_size('passes')) as size, (select count(*) from passes) as n`,
+    );
     const [stats] = rowsOf<{ size: string; n: string }>(size);
-    console.log(`Passes Summary at ${Number(stats?.n).toLocaleString("en")} passes, node ${process.version}, database ${name}, load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+    console.log(
+      `Passes Summary at ${Number(stats?.n).toLocaleString("en")} passes, node ${process.version}, database ${name}, load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(" ")}`,
+    );
     console.log(`  ${setup}, passes with indexes ${stats?.size}`);
 
     const [gift] = plans;
-    const page = (filters: Partial<ListPassesSummaryInput>) => () => listPassesSummary(ctx, listPassesSummarySchema.parse({ ...filters, limit: 50 }));
-    const totals = (filters: PassesSummaryFiltersInput) => () => passesSummaryTotals(ctx, passesSummaryFiltersSchema.parse(filters));
+    const page = (filters: Partial<ListPassesSummaryInput>) => () =>
+      listPassesSummary(ctx, listPassesSummarySchema.parse({ ...filters, limit: 50 }));
+    const totals = (filters: PassesSummaryFiltersInput) => () =>
+      passesSummaryTotals(ctx, passesSummaryFiltersSchema.parse(filters));
     const lastMonth = { from: new Date(Date.now() - 30 * 86_400_000), to: new Date() };
     const first = await listPassesSummary(ctx, listPassesSummarySchema.parse({ limit: 50 }));
 
@@ -227,7 +278,10 @@ async function main() {
     await timed("state CANCELLED", page({ state: "CANCELLED" }));
     await timed("organisation", page({ organisationId: orgIds[0] }));
     await timed("redeemed in the last 30 days", page({ dateField: "redeemed", ...lastMonth }));
-    await timed("plan + state + organisation", page({ planId: gift!.id, state: "REDEEMED", organisationId: orgIds[1] }));
+    await timed(
+      "plan + state + organisation",
+      page({ planId: gift!.id, state: "REDEEMED", organisationId: orgIds[1] }),
+    );
 
     console.log(`totals per currency, ${runs} runs each`);
     await timed("plan", totals({ planId: gift!.id }));
@@ -238,18 +292,44 @@ async function main() {
     await timed("organisation", totals({ organisationId: orgIds[0] }));
     await timed("state ACTIVE (60% of passes)", totals({ state: "ACTIVE" }));
     await timed("no filter (every pass)", totals({}));
-    await timed("issued in the last 365 days", totals({ from: new Date(Date.now() - 365 * 86_400_000), to: new Date() }));
+    await timed(
+      "issued in the last 365 days",
+      totals({ from: new Date(Date.now() - 365 * 86_400_000), to: new Date() }),
+    );
     await timed("redeemed in the last 30 days", totals({ dateField: "redeemed", ...lastMonth }));
-    await timed("expires in the next 90 days", totals({ dateField: "expires", from: new Date(), to: new Date(Date.now() + 90 * 86_400_000) }));
-    await timed("organisation + type GIFT + last 365 days", totals({ organisationId: orgIds[1], type: "GIFT", from: new Date(Date.now() - 365 * 86_400_000) }));
+    await timed(
+      "expires in the next 90 days",
+      totals({
+        dateField: "expires",
+        from: new Date(),
+        to: new Date(Date.now() + 90 * 86_400_000),
+      }),
+    );
+    await timed(
+      "organisation + type GIFT + last 365 days",
+      totals({
+        organisationId: orgIds[1],
+        type: "GIFT",
+        from: new Date(Date.now() - 365 * 86_400_000),
+      }),
+    );
 
     await summaryWriteCost(ctx);
 
-    const finance = { type: "user" as const, id: newId(), label: "bench@finance", role: "finance" as const };
+    const finance = {
+      type: "user" as const,
+      id: newId(),
+      label: "bench@finance",
+      role: "finance" as const,
+    };
     const rssBefore = process.memoryUsage().rss;
     peakRss = rssBefore;
     t = process.hrtime.bigint();
-    const res = await passesSummaryCsvResponse(finance, new Request("http://bench/api/reports/passes-summary.csv"), database.db);
+    const res = await passesSummaryCsvResponse(
+      finance,
+      new Request("http://bench/api/reports/passes-summary.csv"),
+      database.db,
+    );
     const reader = res.body!.getReader();
     let bytes = 0;
     let lines = 0;
@@ -262,7 +342,9 @@ async function main() {
     const exportSeconds = seconds(t);
     console.log(`CSV export of every pass (route response, keyset batches of 5,000)`);
     console.log(`  ${pad("rows")} ${(lines - 1).toLocaleString("en")} (+ header), ${mb(bytes)}`);
-    console.log(`  ${pad("time")} ${exportSeconds.toFixed(1)} s (${Math.round((lines - 1) / exportSeconds).toLocaleString("en")} rows/s)`);
+    console.log(
+      `  ${pad("time")} ${exportSeconds.toFixed(1)} s (${Math.round((lines - 1) / exportSeconds).toLocaleString("en")} rows/s)`,
+    );
     console.log(`  ${pad("peak RSS")} ${mb(peakRss)} (before export ${mb(rssBefore)})`);
   } finally {
     clearInterval(sampler);

@@ -4,31 +4,49 @@
  * (a) redemptions of distinct codes through the REST route handler (POST /api/v1/passes/redeem,
  *     called in-process with a real API key, as the app's route does) with 32 concurrent clients;
  * (b) the domain function `redeemPass` directly with 8 concurrent clients.
- * Each redemption is a gift without a contact: it creates a nameless contact and wallet, a credit
- * lot and a journal entry, i.e. the heaviest redemption path. 1,000 redemptions warm up first
- * and the tables are analysed, as on a live system. Prints throughput, p50/p95/p99 and Node's
- * own CPU time per call.
- * Run: npx tsx bench/redemption.ts [restCount] [domainCount]
+ * Each of these is a gift without a contact: it creates a nameless contact and wallet, a credit
+ * lot and a journal entry, i.e. the heaviest redemption path.
+ * (c) `redeemPass` for 1,000 registered contacts who already have a wallet, 8 clients: the usual
+ *     point-of-sale case, a known customer topping up their wallet.
+ * 1,000 redemptions of each kind warm up first and the tables are analysed, as on a live system.
+ * Prints throughput, p50/p95/p99 and the CPU per call of Node and of the database.
+ * Run: npx tsx bench/redemption.ts [restCount] [domainCount] [registeredCount]
  * Admin URL: BENCH_DATABASE_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres).
  */
 import { NextRequest } from "next/server";
 import postgres from "postgres";
+import { databaseCpu, databaseCpuSince } from "./database-cpu";
 
 const restCount = Number(process.argv[2] ?? 10_000);
 const domainCount = Number(process.argv[3] ?? 10_000);
+const registeredCount = Number(process.argv[4] ?? 10_000);
+const registeredContacts = 1_000;
 const totalPasses = 100_000;
-const adminUrl = process.env.BENCH_DATABASE_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const adminUrl =
+  process.env.BENCH_DATABASE_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 const elapsedMs = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e6;
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
-/** Runs `count` calls with `clients` concurrent loops; returns throughput and latency percentiles. */
-async function measure(clients: number, count: number, call: (i: number) => Promise<boolean>) {
+type CpuReader = () => Promise<Map<number, number> | null>;
+
+/**
+ * Runs `count` calls with `clients` concurrent loops; returns throughput, latency percentiles, and
+ * the CPU per call of this process and of the database's connections (`databaseCpuNow`).
+ */
+async function measure(
+  clients: number,
+  count: number,
+  call: (i: number) => Promise<boolean>,
+  databaseCpuNow: CpuReader,
+) {
   const latencies: number[] = [];
   let next = 0;
   let failures = 0;
   const start = process.hrtime.bigint();
   const cpuBefore = process.cpuUsage();
+  const databaseBefore = await databaseCpuNow();
   await Promise.all(
     Array.from({ length: clients }, async () => {
       while (next < count) {
@@ -41,15 +59,26 @@ async function measure(clients: number, count: number, call: (i: number) => Prom
   );
   const seconds = elapsedMs(start) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
+  const databaseCpuS = databaseCpuSince(databaseBefore, await databaseCpuNow());
   latencies.sort((a, b) => a - b);
   // Node's own CPU per call: what this process spends, whatever else runs on the machine.
   const nodeCpuMs = (cpu.user + cpu.system) / 1000 / count;
-  return { perSecond: Math.round(count / seconds), p50: pct(latencies, 50), p95: pct(latencies, 95), p99: pct(latencies, 99), failures, seconds, nodeCpuMs };
+  const databaseCpuMs = databaseCpuS === null ? null : (databaseCpuS * 1000) / count;
+  return {
+    perSecond: Math.round(count / seconds),
+    p50: pct(latencies, 50),
+    p95: pct(latencies, 95),
+    p99: pct(latencies, 99),
+    failures,
+    seconds,
+    nodeCpuMs,
+    databaseCpuMs,
+  };
 }
 
 const line = (label: string, r: Awaited<ReturnType<typeof measure>>) =>
   console.log(
-    `  ${label.padEnd(34)} ${String(r.perSecond).padStart(6)}/s  p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  node CPU ${r.nodeCpuMs.toFixed(2)} ms/call  (${r.seconds.toFixed(1)} s, ${r.failures} failed)`,
+    `  ${label.padEnd(34)} ${String(r.perSecond).padStart(6)}/s  p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  CPU/call node ${r.nodeCpuMs.toFixed(2)} ms, database ${r.databaseCpuMs?.toFixed(2) ?? "n/a"} ms  (${r.seconds.toFixed(1)} s, ${r.failures} failed)`,
   );
 
 async function main() {
@@ -67,6 +96,7 @@ async function main() {
   const { migrateDatabase } = await import("@/db/migrate");
   const { lots, passes } = await import("@/db/schema");
   const { systemActor } = await import("@/server/domain/actor");
+  const { createContact } = await import("@/server/domain/contacts/create");
   const { createApiKey } = await import("@/server/domain/api-keys/service");
   const { newId } = await import("@/server/domain/ids");
   const { generateCode } = await import("@/server/domain/passes/codes/generate");
@@ -82,10 +112,14 @@ async function main() {
     await migrateDatabase(database);
     await prepareJobStorage(database, url.toString());
     const ctx = { db: database.db, actor: systemActor("benchmark") };
+    const databaseCpuNow = () => databaseCpu(admin, name);
 
     let t = process.hrtime.bigint();
     const plan = await testPlan(ctx, { maxPasses: totalPasses });
-    const [lot] = await ctx.db.insert(lots).values({ id: newId(), planId: plan.id, number: 1, kind: "ON_DEMAND" }).returning({ id: lots.id });
+    const [lot] = await ctx.db
+      .insert(lots)
+      .values({ id: newId(), planId: plan.id, number: 1, kind: "ON_DEMAND" })
+      .returning({ id: lots.id });
     const codes: string[] = [];
     const issuedAt = new Date();
     for (let from = 0; from < totalPasses; from += 2_000) {
@@ -93,45 +127,104 @@ async function main() {
       for (let i = from; i < Math.min(totalPasses, from + 2_000); i++) {
         const code = generateCode(plan.passcodeFormat);
         codes.push(code);
-        rows.push(newPassRow(plan, lot!, code, { state: "ACTIVE", issuedAt, valueMinor: plan.fixedValueMinor }));
+        rows.push(
+          newPassRow(plan, lot!, code, {
+            state: "ACTIVE",
+            issuedAt,
+            valueMinor: plan.fixedValueMinor,
+          }),
+        );
       }
       await ctx.db.insert(passes).values(rows).onConflictDoNothing();
     }
     await database.sql!.unsafe("analyze");
-    console.log(`${totalPasses.toLocaleString("en")} active gift passes in ${(elapsedMs(t) / 1000).toFixed(1)} s; node ${process.version}, database ${name}`);
+    console.log(
+      `${totalPasses.toLocaleString("en")} active gift passes in ${(elapsedMs(t) / 1000).toFixed(1)} s; node ${process.version}, database ${name}`,
+    );
 
     // Warm-up, then statistics: a live system's tables are not empty. Without this, plans made
     // while wallets, contacts and entries were empty (foreign-key checks included) scan whole
     // tables for the rest of the run, slower with every redemption.
     const warmUp = 1_000;
-    await measure(8, warmUp, async (i) => {
-      await redeemPass(ctx, { code: codes[totalPasses - 1 - i]!, terminalId: "BENCH" });
-      return true;
-    });
+    const contactIds: string[] = [];
+    for (let i = 0; i < registeredContacts; i++)
+      contactIds.push((await createContact(ctx, { email: `bench-${i}@example.com` })).id);
+    // Codes are taken from the end for the warm-up: nameless first, then one per registered
+    // contact, which also opens each contact's wallet as their first redemption would.
+    const fromEnd = (i: number) => codes[totalPasses - 1 - i]!;
+    await measure(
+      8,
+      warmUp,
+      async (i) => {
+        await redeemPass(ctx, { code: fromEnd(i), terminalId: "BENCH" });
+        return true;
+      },
+      databaseCpuNow,
+    );
+    await measure(
+      8,
+      registeredContacts,
+      async (i) => {
+        await redeemPass(ctx, {
+          code: fromEnd(warmUp + i),
+          contactId: contactIds[i]!,
+          terminalId: "BENCH",
+        });
+        return true;
+      },
+      databaseCpuNow,
+    );
     await database.sql!.unsafe("analyze");
 
     const { secret } = await createApiKey(ctx, { name: "bench", scopes: ["passes:redeem"] });
-    const rest = await measure(32, restCount, async (i) => {
-      const req = new NextRequest("http://localhost/api/v1/passes/redeem", {
-        method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${secret}` },
-        body: JSON.stringify({ code: codes[i], terminalId: "BENCH" }),
-      });
-      const res = await redeemPassEndpoint.handler(req, { params: Promise.resolve({}) });
-      await res.text();
-      return res.status === 200;
-    });
+    const rest = await measure(
+      32,
+      restCount,
+      async (i) => {
+        const req = new NextRequest("http://localhost/api/v1/passes/redeem", {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${secret}` },
+          body: JSON.stringify({ code: codes[i], terminalId: "BENCH" }),
+        });
+        const res = await redeemPassEndpoint.handler(req, { params: Promise.resolve({}) });
+        await res.text();
+        return res.status === 200;
+      },
+      databaseCpuNow,
+    );
     line(`REST, 32 clients, ${restCount} codes`, rest);
 
-    const domain = await measure(8, domainCount, async (i) => {
-      await redeemPass(ctx, { code: codes[restCount + i]!, terminalId: "BENCH" });
-      return true;
-    });
+    const domain = await measure(
+      8,
+      domainCount,
+      async (i) => {
+        await redeemPass(ctx, { code: codes[restCount + i]!, terminalId: "BENCH" });
+        return true;
+      },
+      databaseCpuNow,
+    );
     line(`redeemPass, 8 clients, ${domainCount} codes`, domain);
+
+    const registered = await measure(
+      8,
+      registeredCount,
+      async (i) => {
+        await redeemPass(ctx, {
+          code: codes[restCount + domainCount + i]!,
+          contactId: contactIds[i % registeredContacts]!,
+          terminalId: "BENCH",
+        });
+        return true;
+      },
+      databaseCpuNow,
+    );
+    line(`redeemPass, registered, 8 clients`, registered);
 
     t = process.hrtime.bigint();
     const verified = await verifyLedger(ctx);
-    console.log(`  verify ledger: ${verified.ok ? "ok" : "PROBLEMS"} (${verified.entries} entries, ${(elapsedMs(t) / 1000).toFixed(1)} s)`);
+    console.log(
+      `  verify ledger: ${verified.ok ? "ok" : "PROBLEMS"} (${verified.entries} entries, ${(elapsedMs(t) / 1000).toFixed(1)} s)`,
+    );
   } finally {
     await database.close();
     await admin.unsafe(`drop database if exists "${name}" with (force)`);

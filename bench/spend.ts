@@ -21,9 +21,11 @@ import { ensureWallet } from "@/server/domain/wallet/wallets";
 
 const perPhase = Number(process.argv[2] ?? 2000);
 const clients = Number(process.argv[3] ?? 8);
-const adminUrl = process.env.BENCH_DATABASE_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const adminUrl =
+  process.env.BENCH_DATABASE_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 async function phase(ctx: DomainContext, label: string, contactId: string) {
   const latencies: number[] = [];
@@ -36,7 +38,13 @@ async function phase(ctx: DomainContext, label: string, contactId: string) {
         const i = next++;
         const t0 = performance.now();
         try {
-          await spend(ctx, { contactId, currency: "EUR", amountMinor: 1, onlyIfEnoughFunds: true, reference: `${label}-${i}` });
+          await spend(ctx, {
+            contactId,
+            currency: "EUR",
+            amountMinor: 1,
+            onlyIfEnoughFunds: true,
+            reference: `${label}-${i}`,
+          });
         } catch (err) {
           failed++;
           if (failed < 3) console.error(err);
@@ -67,14 +75,22 @@ async function main() {
     const wallet = await ensureWallet(ctx, contact.id, "EUR");
     await fund(ctx, wallet, 2 * perPhase + 1000);
     await redeemFunds(ctx, { contactId: contact.id, currency: "EUR", amountMinor: perPhase });
-    for (let i = 0; i < 50; i++) await spend(ctx, { contactId: contact.id, currency: "EUR", amountMinor: 1, reference: `warm-${i}` });
+    for (let i = 0; i < 50; i++)
+      await spend(ctx, {
+        contactId: contact.id,
+        currency: "EUR",
+        amountMinor: 1,
+        reference: `warm-${i}`,
+      });
     await refill(ctx, contact.id, 50);
     // Statistics of a live system, not of the empty tables the plans would otherwise be made for.
     await database.sql!.unsafe("analyze");
     await phase(ctx, "open funds", contact.id);
     await phase(ctx, "redeem + spend", contact.id);
     const balances = await walletBalances(ctx, wallet.id);
-    console.log(`final available ${balances.availableMinor} (expected ${1000 - 50}); verify ledger: ${(await verifyLedger(ctx)).ok ? "ok" : "PROBLEMS"}`);
+    console.log(
+      `final available ${balances.availableMinor} (expected ${1000 - 50}); verify ledger: ${(await verifyLedger(ctx)).ok ? "ok" : "PROBLEMS"}`,
+    );
   } finally {
     await database.close();
     await admin.unsafe(`drop database if exists "${name}" with (force)`);

@@ -1,5 +1,5 @@
-import { and, eq, ne } from "drizzle-orm";
-import { contacts, wallets } from "@/db/schema";
+import { and, eq, isNull, ne } from "drizzle-orm";
+import { contacts, ledgerAccounts, wallets } from "@/db/schema";
 import type { DomainContext } from "../context";
 import { DomainError, invalidField, notFound } from "../errors";
 import { systemAccount } from "../ledger/accounts";
@@ -23,15 +23,43 @@ export function creditExpiryFor(plan: RedemptionCredit["plan"], redeemedAt: Date
   }
 }
 
-/**
- * The registered contact's wallet in the plan's currency. A contact with no wallet gets one; a
- * contact whose wallets are in other currencies gets one only if the business allows it,
- * otherwise the redemption is CURRENCY_MISMATCH (D5 step 2).
- */
-async function registeredWallet(ctx: DomainContext, contactId: string, currency: string): Promise<Wallet> {
-  const [contact] = await ctx.db.select({ id: contacts.id, mergedIntoId: contacts.mergedIntoId }).from(contacts).where(eq(contacts.id, contactId));
+/** A merged contact has no wallet of its own any more: its credits go to the one it merged into. */
+function assertCreditable(contact: { mergedIntoId: string | null } | undefined) {
   if (!contact) throw notFound("Contact");
   if (contact.mergedIntoId) throw invalidField("contactId", "This contact was merged into another; redeem for that contact.");
+}
+
+/**
+ * The registered contact's wallet in the plan's currency and its pocket for the pool, in one
+ * query: the usual redemption at a point of sale, for a customer who has redeemed before, writes
+ * nothing here. Null when the wallet or the pocket does not exist yet.
+ */
+async function existingPocket(ctx: DomainContext, contactId: string, currency: string, commercePoolId: string | null) {
+  const [found] = await ctx.db
+    .select({ mergedIntoId: contacts.mergedIntoId, walletId: wallets.id, pocketId: ledgerAccounts.id })
+    .from(contacts)
+    .leftJoin(wallets, and(eq(wallets.contactId, contacts.id), eq(wallets.currency, currency)))
+    .leftJoin(
+      ledgerAccounts,
+      and(
+        eq(ledgerAccounts.walletId, wallets.id),
+        eq(ledgerAccounts.kind, "POCKET"),
+        commercePoolId ? eq(ledgerAccounts.commercePoolId, commercePoolId) : isNull(ledgerAccounts.commercePoolId),
+      ),
+    )
+    .where(eq(contacts.id, contactId));
+  assertCreditable(found);
+  return found?.walletId && found.pocketId ? { walletId: found.walletId, pocketId: found.pocketId } : null;
+}
+
+/**
+ * Opens the registered contact's wallet in the plan's currency. A contact with no wallet gets
+ * one; a contact whose wallets are in other currencies gets one only if the business allows it,
+ * otherwise the redemption is CURRENCY_MISMATCH (D5 step 2).
+ */
+async function openRegisteredWallet(ctx: DomainContext, contactId: string, currency: string): Promise<Wallet> {
+  const [contact] = await ctx.db.select({ mergedIntoId: contacts.mergedIntoId }).from(contacts).where(eq(contacts.id, contactId));
+  assertCreditable(contact);
   const existing = await findWallet(ctx, contactId, currency);
   if (existing) return existing;
   const [other] = await ctx.db
@@ -82,10 +110,11 @@ export interface PlannedCredit {
  * The money step of a gift/top-up redemption (D5 step 2), planned before `pass_redeem` writes it:
  * the plan's pocket of the contact's wallet is credited as a credit lot with the plan's value
  * validity and product conditions, funded by the plan's pass liability account. A gift redeemed
- * without a contact funds a new nameless contact. A registered contact's wallet may be created
- * here (call it in the redemption's transaction: a refusal undoes it).
+ * without a contact funds a new nameless contact. A registered contact's wallet (or pocket) is
+ * created here only with `opening` (call it so in the redemption's transaction: a refusal undoes
+ * it); without, the answer is null when one is missing.
  */
-export async function planRedemptionCredit(ctx: DomainContext, credit: RedemptionCredit): Promise<PlannedCredit> {
+export async function planRedemptionCredit(ctx: DomainContext, credit: RedemptionCredit, opening: { mayOpenWallet: boolean }): Promise<PlannedCredit | null> {
   if (credit.currency !== credit.plan.currency) throw new Error("A redemption credits in its plan's currency.");
   const from = await systemAccount(ctx, "PASS_LIABILITY", credit.currency, { passPlanId: credit.plan.id });
   const terms = {
@@ -97,7 +126,10 @@ export async function planRedemptionCredit(ctx: DomainContext, credit: Redemptio
     ...lotTermsArgument({ expiresAt: creditExpiryFor(credit.plan, new Date()), productSkus: credit.plan.productSkus, productFamilyIds: credit.plan.productFamilyIds }),
   };
   if (credit.contactId) {
-    const wallet = await registeredWallet(ctx, credit.contactId, credit.currency);
+    const found = await existingPocket(ctx, credit.contactId, credit.currency, credit.plan.commercePoolId);
+    if (found) return { contactId: credit.contactId, nameless: null, credit: { ...terms, ...found } };
+    if (!opening.mayOpenWallet) return null;
+    const wallet = await openRegisteredWallet(ctx, credit.contactId, credit.currency);
     const pocket = await pocketAccount(ctx, wallet, credit.plan.commercePoolId);
     return { contactId: credit.contactId, nameless: null, credit: { ...terms, walletId: wallet.id, pocketId: pocket.id } };
   }

@@ -7,7 +7,7 @@ import { newId } from "../../ids";
 import { ledgerErrors } from "../../ledger/post-entry";
 import { callSqlFunction, sqlActor } from "../../sql-functions";
 import type { WalletAccountBalance } from "../../wallet/balances";
-import { creditedAsPlanned, planRedemptionCredit } from "../../wallet/credit-redemption";
+import { creditedAsPlanned, planRedemptionCredit, type PlannedCredit } from "../../wallet/credit-redemption";
 import { passSnapshot, type Pass, type PassPlanRow, type PassView } from "../actions/pass-row";
 import { alreadyUsedByContact, redeemabilityProblem } from "./find";
 import type { WalletCredit } from "./money-step";
@@ -61,8 +61,8 @@ async function lostRaceError(ctx: DomainContext, passId: string, plan: PassPlanR
  * Redeems a pass (D5): every check of `checkRedemption`, then one statement (`pass_redeem`) takes
  * a use in a conditional UPDATE that re-checks every condition under the pass's row lock (so
  * exactly as many parallel calls succeed as the pass has uses), records the redemption (who,
- * where, when, how much), runs the wallet's money step and records `pass.redeemed`. A one-time
- * code to spend or a registered contact's wallet to find first make it a transaction.
+ * where, when, how much), runs the wallet's money step and records `pass.redeemed`. Only a
+ * one-time code to spend or a registered contact's wallet to open first make it a transaction.
  */
 export async function redeemPass(ctx: DomainContext, input: RedeemPassInput): Promise<PassRedeemed> {
   const verified = await verifyRedemption(ctx, input);
@@ -70,15 +70,16 @@ export async function redeemPass(ctx: DomainContext, input: RedeemPassInput): Pr
   const amount = amountToTake(pass, plan, input.amountMinor);
   const unlocked = unlocksOf(pass, plan, amount);
   const redemptionId = newId();
-  const creditedContactId = input.contactId ?? pass.contactId;
-  const needsTransaction = verified.otpId !== null || (unlocked.kind === "VALUE" && creditedContactId !== null);
+  const planCredit = (tx: DomainContext, mayOpenWallet: boolean) =>
+    unlocked.kind === "VALUE"
+      ? planRedemptionCredit(
+          tx,
+          { redemptionId, passId: pass.id, plan, contactId: input.contactId ?? pass.contactId, amountMinor: unlocked.amountMinor, currency: unlocked.currency },
+          { mayOpenWallet },
+        )
+      : Promise.resolve(null);
 
-  const redeem = async (tx: DomainContext): Promise<PassRedeemed> => {
-    if (verified.otpId) await consumeOtp(tx, verified.otpId);
-    const planned =
-      unlocked.kind === "VALUE"
-        ? await planRedemptionCredit(tx, { redemptionId, passId: pass.id, plan, contactId: creditedContactId, amountMinor: unlocked.amountMinor, currency: unlocked.currency })
-        : null;
+  const redeem = async (tx: DomainContext, planned: PlannedCredit | null): Promise<PassRedeemed> => {
     const facts = {
       ...passSnapshot(pass),
       redemptionId,
@@ -120,5 +121,12 @@ export async function redeemPass(ctx: DomainContext, input: RedeemPassInput): Pr
     const credit = planned && amount !== null ? creditedAsPlanned(planned, amount, { walletId: written.walletId!, accounts: written.accounts ?? [] }) : null;
     return { redemptionId, pass: passSnapshot(after), unlocked, credit };
   };
-  return needsTransaction ? inTransaction(ctx, redeem) : redeem(ctx);
+  if (!verified.otpId) {
+    const planned = await planCredit(ctx, false);
+    if (planned || unlocked.kind !== "VALUE") return redeem(ctx, planned);
+  }
+  return inTransaction(ctx, async (tx) => {
+    if (verified.otpId) await consumeOtp(tx, verified.otpId);
+    return redeem(tx, await planCredit(tx, true));
+  });
 }
