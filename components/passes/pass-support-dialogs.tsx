@@ -82,6 +82,8 @@ export function ReverseRedemptionDialog({ pass, open, onClose }: DialogProps) {
       onError,
       onSuccess: async (result) => {
         toast.success(`Redemption rolled back: ${moneyLabel(result.reversedMinor, pass.currency)} returned to the pass.`);
+        // The funds left a wallet too: a wallet page already open must not show the old balance.
+        void queryClient.invalidateQueries({ queryKey: trpc.walletRead.pathKey() });
         await queryClient.invalidateQueries({ queryKey: trpc.passes.pathKey() });
         onClose();
       },
