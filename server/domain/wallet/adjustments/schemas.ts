@@ -2,8 +2,7 @@ import { z } from "zod";
 import { walletBalancesSchema } from "../schemas";
 
 /** The funds an adjustment corrects (D3): commerce funds in a pocket, or the open funds. */
-export const adjustedFunds = ["COMMERCE", "OPEN"] as const;
-export type AdjustedFunds = (typeof adjustedFunds)[number];
+const adjustedFunds = ["COMMERCE", "OPEN"] as const;
 
 /** A manual adjustment by finance or admin (issue #4 item 9). */
 export const adjustWalletSchema = z
