@@ -1,5 +1,6 @@
 import { createContact } from "@/server/domain/contacts/create";
 import { fund } from "@/server/domain/wallet/operations-test-fixtures";
+import { commitApproval } from "@/server/domain/wallet/payouts/decide";
 import { requestPayout } from "@/server/domain/wallet/payouts/request";
 import { redeemFunds } from "@/server/domain/wallet/redeem-funds";
 import { ensureWallet } from "@/server/domain/wallet/wallets";
@@ -49,4 +50,24 @@ test("a finance user approves one payout request after confirming and rejects an
   await page.getByLabel("Show").selectOption("REJECTED");
   await expect(row("€2.50")).toContainText("Rejected");
   await expect(row("€2.50")).toContainText("Asked twice by phone");
+});
+
+test("a payout whose provider has not answered shows as awaiting the provider", async ({ page, domain }) => {
+  const tag = uniqueName("a").replace(/\s+/g, "").toLowerCase();
+  const name = `Awaiting ${tag}`;
+  const contact = await createContact(domain, { firstName: "Awaiting", lastName: tag, email: `awaiting.${tag}@example.com` });
+  const wallet = await ensureWallet(domain, contact.id, "EUR");
+  await fund(domain, wallet, 500);
+  await redeemFunds(domain, { contactId: contact.id, currency: "EUR", amountMinor: 500 });
+  const requested = await requestPayout(domain, { contactId: contact.id, currency: "EUR", amountMinor: 450 });
+  // Approved, and the process stopped before the provider answered.
+  await commitApproval(domain, { payoutId: requested.payoutId });
+
+  await page.goto("/reports/payouts");
+  await page.getByLabel("Show").selectOption("APPROVED");
+  const row = page.getByRole("table", { name: "Payout requests" }).getByRole("row").filter({ hasText: name });
+  await expect(row).toContainText("€4.50");
+  await expect(row).toContainText("Awaiting the provider");
+  await expect(row).toContainText("paid or returned to open funds once the provider answers");
+  await expect(row.getByRole("button", { name: "Approve" })).toHaveCount(0);
 });

@@ -108,4 +108,45 @@ test.describe("as finance", () => {
     await expect(first).toContainText("Goodwill correction of a double credit");
     await expect(first.getByRole("cell").last()).toHaveText("€12.75");
   });
+
+  test("a finance user credits the open funds through the dialog, and a debit beyond the available open funds is refused", async ({ page, domain }) => {
+    const tag = uniqueName("o").replace(/\s+/g, "").toLowerCase();
+    const email = `open.${tag}@example.com`;
+    const contact = await createContact(domain, { firstName: "Olga", lastName: `Open ${tag}`, email });
+    const plan = await createPassPlan(domain, electronicTopUpInput("EUR", { name: uniqueName("Open funds plan"), type: "GIFT" }));
+    await activatePassPlan(domain, { id: plan.id });
+    const gift = await giftPass(domain, plan.id, email, 2000);
+    await redeemPass(domain, { code: gift.code, contactId: contact.id });
+
+    await page.goto(`/contacts/${contact.id}/wallet`);
+    const dialog = page.getByRole("dialog", { name: "Adjust balance" });
+    await page.getByRole("button", { name: "Adjust balance" }).click();
+    await dialog.getByLabel("Amount (EUR)").fill("5");
+    await dialog.getByLabel("Funds").selectOption({ label: "Open funds (€0.00 available)" });
+    await dialog.getByLabel("Reason").fill("Cash refund owed from the old till");
+    await dialog.getByRole("button", { name: "Review adjustment" }).click();
+    await expect(dialog.getByRole("status")).toContainText("Credit €5.00 to the open funds?");
+    await dialog.getByRole("button", { name: "Confirm adjustment" }).click();
+    await expect(dialog).toBeHidden();
+
+    const pockets = page.getByRole("table", { name: "Pockets EUR" });
+    await expect(pockets).toContainText("Open funds€5.00");
+    await expect(pockets).toContainText("Business pocket€20.00");
+    await expect(page.getByRole("region", { name: "Balances EUR" })).toContainText("Available€25.00");
+    const first = page.getByRole("table", { name: "Statement" }).getByRole("row").nth(1);
+    await expect(first).toContainText("Cash refund owed from the old till");
+    await expect(first.getByRole("cell").last()).toHaveText("€25.00");
+
+    await page.getByRole("button", { name: "Adjust balance" }).click();
+    await dialog.getByLabel("Direction").selectOption("debit");
+    await dialog.getByLabel("Amount (EUR)").fill("5.01");
+    await dialog.getByLabel("Funds").selectOption({ label: "Open funds (€5.00 available)" });
+    await dialog.getByLabel("Reason").fill("Refund paid twice");
+    await dialog.getByRole("button", { name: "Review adjustment" }).click();
+    await expect(dialog.getByRole("status")).toContainText("Debit €5.01 from the open funds?");
+    await dialog.getByRole("button", { name: "Confirm adjustment" }).click();
+    await expect(page.getByText("The available open funds are less than this adjustment takes.")).toBeVisible();
+    await expect(dialog).toBeVisible();
+    await expect(pockets).toContainText("Open funds€5.00");
+  });
 });

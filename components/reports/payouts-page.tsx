@@ -23,9 +23,10 @@ import type { PayoutQueueRow } from "@/server/domain/wallet/payouts/read";
 type PayoutState = PayoutView["state"];
 type Filter = PayoutState | "ALL";
 
-const stateLabels: Record<PayoutState, string> = { REQUESTED: "Requested", APPROVED: "Approved", PAID: "Paid", FAILED: "Failed", REJECTED: "Rejected" };
+/** APPROVED: the money has left open funds and the provider has not answered yet (a lost answer is settled by the recovery job). */
+const stateLabels: Record<PayoutState, string> = { REQUESTED: "Requested", APPROVED: "Awaiting the provider", PAID: "Paid", FAILED: "Failed", REJECTED: "Rejected" };
 const stateTones: Record<PayoutState, BadgeTone> = { REQUESTED: "warning", APPROVED: "info", PAID: "success", FAILED: "danger", REJECTED: "neutral" };
-const filterLabels: Record<Filter, string> = { REQUESTED: "Waiting for approval", APPROVED: "Approved", PAID: "Paid", FAILED: "Failed", REJECTED: "Rejected", ALL: "All" };
+const filterLabels: Record<Filter, string> = { REQUESTED: "Waiting for approval", APPROVED: "Awaiting the provider", PAID: "Paid", FAILED: "Failed", REJECTED: "Rejected", ALL: "All" };
 const pageSize = 25;
 
 const column = createColumnHelper<PayoutQueueRow>();
@@ -58,7 +59,7 @@ export function PayoutsPage() {
       header: "State",
       cell: (c) => {
         const payout = c.row.original;
-        const detail = payout.state === "PAID" ? payout.providerReference : payout.state === "REJECTED" || payout.state === "FAILED" ? payout.reason : null;
+        const detail = payoutDetail(payout);
         return (
           <div className="space-y-1">
             <Badge tone={stateTones[c.getValue()]}>{stateLabels[c.getValue()]}</Badge>
@@ -124,6 +125,21 @@ export function PayoutsPage() {
       {rejecting && <RejectPayoutDialog payout={rejecting} onClose={() => setRejecting(null)} />}
     </>
   );
+}
+
+/** What finance needs next to the state: the provider's reference, the reason, or since when the provider is awaited. */
+function payoutDetail(payout: PayoutQueueRow): string | null {
+  switch (payout.state) {
+    case "PAID":
+      return payout.providerReference;
+    case "FAILED":
+    case "REJECTED":
+      return payout.reason;
+    case "APPROVED":
+      return payout.decidedAt && `Approved ${moment(payout.decidedAt)} by ${payout.decidedByLabel ?? "finance"}; paid or returned to open funds once the provider answers.`;
+    case "REQUESTED":
+      return null;
+  }
 }
 
 function useRefresh() {

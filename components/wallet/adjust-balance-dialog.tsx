@@ -15,12 +15,14 @@ import type { ContactWallet } from "@/server/domain/wallet/read/contact-wallets"
 import { money } from "./wallet-labels";
 
 type Direction = "credit" | "debit";
-const empty = { direction: "credit" as Direction, amount: "", pool: "", reason: "" };
+/** The funds select's value for the open funds; otherwise it holds a pool id, or "" for the business pocket (credits) or every pocket (debits). */
+const OPEN_FUNDS = "open";
+const empty = { direction: "credit" as Direction, amount: "", funds: "", reason: "" };
 
 /**
- * Finance's manual adjustment of a wallet (D4): amount, pocket and a mandatory reason, then a
- * confirmation naming the signed amount before anything moves. The server checks the role and
- * the funds; its refusals show next to the fields.
+ * Finance's manual adjustment of a wallet (D4): amount, funds (a commerce pocket or the open
+ * funds) and a mandatory reason, then a confirmation naming the signed amount before anything
+ * moves. The server checks the role and the funds; its refusals show next to the fields.
  */
 export function AdjustBalanceDialog({ contactId, wallet, open, onClose }: { contactId: string; wallet: ContactWallet; open: boolean; onClose: () => void }) {
   const trpc = useTRPC();
@@ -64,7 +66,15 @@ export function AdjustBalanceDialog({ contactId, wallet, open, onClose }: { cont
     setErrors(found);
     if (Object.keys(found).length === 0) setPending(form.direction === "credit" ? minor : -minor);
   };
-  const pocketName = form.pool ? `the ${wallet.pockets.find((p) => p.commercePoolId === form.pool)?.poolName ?? "pool"} pocket` : form.direction === "credit" ? "the business pocket" : "the pockets";
+  const fundsName =
+    form.funds === OPEN_FUNDS
+      ? "the open funds"
+      : form.funds
+        ? `the ${wallet.pockets.find((p) => p.commercePoolId === form.funds)?.poolName ?? "pool"} pocket`
+        : form.direction === "credit"
+          ? "the business pocket"
+          : "the pockets";
+  const target = form.funds === OPEN_FUNDS ? { funds: "OPEN" as const } : { funds: "COMMERCE" as const, commercePoolId: form.funds || undefined };
 
   return (
     <Dialog
@@ -78,7 +88,7 @@ export function AdjustBalanceDialog({ contactId, wallet, open, onClose }: { cont
             Review adjustment
           </Button>
         ) : (
-          <Button variant={pending < 0 ? "danger" : "primary"} pending={adjust.isPending} onClick={() => adjust.mutate({ contactId, currency: wallet.currency, amountMinor: pending, reason: form.reason.trim(), commercePoolId: form.pool || undefined })}>
+          <Button variant={pending < 0 ? "danger" : "primary"} pending={adjust.isPending} onClick={() => adjust.mutate({ contactId, currency: wallet.currency, amountMinor: pending, reason: form.reason.trim(), ...target })}>
             Confirm adjustment
           </Button>
         )
@@ -95,8 +105,8 @@ export function AdjustBalanceDialog({ contactId, wallet, open, onClose }: { cont
           <FormField label={`Amount (${wallet.currency})`} error={errors.amount}>
             <Input value={form.amount} onChange={set("amount")} inputMode="decimal" autoComplete="off" />
           </FormField>
-          <FormField label="Pocket" error={errors.commercePoolId}>
-            <Select value={form.pool} onChange={set("pool")}>
+          <FormField label="Funds" error={errors.commercePoolId ?? errors.funds}>
+            <Select value={form.funds} onChange={set("funds")}>
               <option value="">{form.direction === "credit" ? "Business pocket" : "Any pocket (soonest expiry first)"}</option>
               {wallet.pockets
                 .filter((p) => p.commercePoolId)
@@ -105,6 +115,7 @@ export function AdjustBalanceDialog({ contactId, wallet, open, onClose }: { cont
                     Pool: {p.poolName ?? "unknown pool"}
                   </option>
                 ))}
+              <option value={OPEN_FUNDS}>Open funds ({money(wallet.openMinor, wallet.currency)} available)</option>
             </Select>
           </FormField>
           <FormField label="Reason" error={errors.reason}>
@@ -114,7 +125,7 @@ export function AdjustBalanceDialog({ contactId, wallet, open, onClose }: { cont
       ) : (
         <div role="status" className="space-y-2 text-sm">
           <p>
-            {pending > 0 ? "Credit" : "Debit"} <strong>{money(Math.abs(pending), wallet.currency)}</strong> {pending > 0 ? "to" : "from"} {pocketName}?
+            {pending > 0 ? "Credit" : "Debit"} <strong>{money(Math.abs(pending), wallet.currency)}</strong> {pending > 0 ? "to" : "from"} {fundsName}?
           </p>
           <p className="text-slate-600">Reason: {form.reason.trim()}</p>
           <button type="button" className="text-sm text-indigo-700 hover:underline" onClick={() => setPending(null)}>

@@ -10,6 +10,7 @@ export const queues = {
   expireHolds: "expire-holds",
   expireCreditLots: "expire-credit-lots",
   rollUpPassesSummary: "roll-up-passes-summary",
+  settleStuckPayouts: "settle-stuck-payouts",
 } as const;
 
 export type QueueName = (typeof queues)[keyof typeof queues];
@@ -32,4 +33,6 @@ export const queueSettings: Record<QueueName, Omit<PgBoss.Queue, "name">> = {
   [queues.expireCreditLots]: { policy: "singleton", expireInSeconds: 30 * 60 },
   /** Every minute; one run at a time. */
   [queues.rollUpPassesSummary]: { policy: "singleton", expireInSeconds: 5 * 60 },
+  /** Every 5 minutes; one run at a time, and a missed run is caught up by the next. */
+  [queues.settleStuckPayouts]: { policy: "singleton", expireInSeconds: 5 * 60 },
 };

@@ -10,6 +10,7 @@ import { registerLotGeneration } from "./generate-lot";
 import { registerPrintingHouseWebhook } from "./printing-house-webhook";
 import { registerPurgeExpiredRecords } from "./purge-expired-records";
 import { registerPassesSummaryRollUp } from "./roll-up-passes-summary";
+import { registerStuckPayoutSettlement } from "./settle-stuck-payouts";
 
 /** Starts pg-boss and every job's worker; returns the boss so the caller can stop it. */
 export async function startWorker(database: Database): Promise<PgBoss> {
@@ -24,5 +25,6 @@ export async function startWorker(database: Database): Promise<PgBoss> {
   await registerHoldExpiry(boss, database);
   await registerCreditLotExpiry(boss, database);
   await registerPassesSummaryRollUp(boss, database);
+  await registerStuckPayoutSettlement(boss, database);
   return boss;
 }

@@ -32,4 +32,14 @@ describe("walletAdjustments on tRPC", () => {
     }
     expect((await walletBalances(ctx, wallet.id)).availableMinor).toBe(500);
   });
+
+  it("adjusts the open funds when finance picks them, and refuses a pool for them as a field error", async () => {
+    const { ctx, caller } = await callerAs("finance");
+    const wallet = await emptyWallet(ctx);
+    const input = { contactId: wallet.contactId, currency: "EUR", amountMinor: 300, funds: "OPEN" as const, reason: "Cash refund owed" };
+    expect(await caller.walletAdjustments.adjust(input)).toMatchObject({ funds: "OPEN", creditLotId: null, balances: { openMinor: 300, availableMinor: 300 } });
+    const refused = await caller.walletAdjustments.adjust({ ...input, commercePoolId: wallet.id }).catch((err: unknown) => err);
+    expect(refused).toMatchObject({ code: "BAD_REQUEST", cause: { issues: [{ path: ["commercePoolId"], message: expect.stringMatching(/no commerce pool/) }] } });
+    expect((await walletBalances(ctx, wallet.id)).openMinor).toBe(300);
+  });
 });

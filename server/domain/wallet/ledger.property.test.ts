@@ -26,7 +26,8 @@ testDatabase();
 
 /**
  * Property (issue #4): any random sequence of credits, redeems, spends, refunds, holds, captures,
- * releases, hold and lot expiries and adjustments on a few wallets keeps every ledger invariant.
+ * releases, hold and lot expiries and adjustments (of commerce or open funds) on a few wallets
+ * keeps every ledger invariant.
  * Each sequence runs on two fresh contacts' wallets; after each one the invariants are checked on
  * those wallets (entries touching them balance, cached balance = sum of postings, nothing below
  * zero, lots' remaining = pocket balance, HELD = active holds), and `verifyLedger` checks the
@@ -68,6 +69,7 @@ const opArb = fc.oneof(
     op: fc.constant("adjust" as const),
     w: wallet,
     amount: fc.integer({ min: -2000, max: 2000 }).filter((a) => a !== 0),
+    funds: fc.constantFrom("COMMERCE" as const, "OPEN" as const),
   }),
   fc.record({
     op: fc.constant("hold" as const),
@@ -144,6 +146,7 @@ async function apply(world: World, seq: Sequence, op: Op): Promise<"done" | "not
         contactId: seq.wallets[op.w]!.contactId,
         currency: "EUR",
         amountMinor: op.amount,
+        funds: op.funds,
         reason: "property test adjustment",
       });
       if (done.creditLotId) seq.lotIds.push(done.creditLotId);

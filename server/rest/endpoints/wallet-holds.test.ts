@@ -61,4 +61,15 @@ describe("adjustments REST API", () => {
     expect((await post(adjustWalletEndpoint.handler, "/wallets/adjustments", await apiKeyWith("wallets:spend"), body)).status).toBe(403);
     expect((await walletBalances(ctx, wallet.id)).availableMinor).toBe(900);
   });
+
+  it("adjusts the open funds when asked, and answers 422 for a debit beyond them", async () => {
+    const ctx = await contextAs("admin");
+    const wallet = await emptyWallet(ctx);
+    const key = await apiKeyWith("wallets:adjust");
+    const body = { contactId: wallet.contactId, currency: "EUR", funds: "OPEN", reason: "Correction of open funds" };
+    expect(await post(adjustWalletEndpoint.handler, "/wallets/adjustments", key, { ...body, amountMinor: 300 })).toMatchObject({ status: 201, body: { funds: "OPEN", creditLotId: null, balances: { openMinor: 300 } } });
+    expect(await post(adjustWalletEndpoint.handler, "/wallets/adjustments", key, { ...body, amountMinor: -301 })).toMatchObject({ status: 422, body: { error: { code: "INSUFFICIENT_FUNDS" } } });
+    expect(await post(adjustWalletEndpoint.handler, "/wallets/adjustments", key, { ...body, funds: "POCKET", amountMinor: 1 })).toMatchObject({ status: 400 });
+    expect((await walletBalances(ctx, wallet.id)).openMinor).toBe(300);
+  });
 });

@@ -53,7 +53,7 @@ export const adjustWalletEndpoint = defineEndpoint({
   scope: "wallets:adjust",
   tag,
   summary: "Adjust a wallet manually",
-  description: `A correction with a mandatory \`reason\` (at least 5 characters), audited. Positive: a new credit lot (business pocket or \`commercePoolId\`'s, optional \`expiresAt\`). Negative: taken from unexpired lots soonest-expiring first regardless of product conditions (422 INSUFFICIENT_FUNDS if they hold less); open and held funds are untouched. ${idempotent}`,
+  description: `A correction with a mandatory \`reason\` (at least 5 characters), audited. \`funds\` chooses what it corrects. COMMERCE (default) — positive: a new credit lot (business pocket or \`commercePoolId\`'s, optional \`expiresAt\`); negative: taken from unexpired lots soonest-expiring first regardless of product conditions (422 INSUFFICIENT_FUNDS if they hold less); open and held funds are untouched. OPEN — the open funds, with no pool, expiry or lot; a negative amount may take only the available open funds (held funds are not available; 422 INSUFFICIENT_FUNDS otherwise). ${idempotent}`,
   input: adjustWalletSchema,
   output: walletAdjustmentSchema,
   successStatus: 201,

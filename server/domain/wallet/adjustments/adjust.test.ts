@@ -5,6 +5,7 @@ import { contextAs, testDatabase } from "@/test/db";
 import { refusal } from "../../contacts/test-fixtures";
 import { verifyLedger } from "../../ledger/verify";
 import { walletBalances } from "../balances";
+import { placeHold } from "../holds/place";
 import { emptyWallet, fundLot, fundOpen, lotRemaining, poolWithOrganisation, systemBalance } from "../wallet-test-fixtures";
 import { adjustWallet } from "./adjust";
 
@@ -54,6 +55,58 @@ describe("adjustWallet", () => {
     expect(await lotRemaining(ctx, wallet.id)).toEqual(new Map([[late, 350], [soon, 0], [expired, 200]]));
     expect((await walletBalances(ctx, wallet.id)).openMinor).toBe(1000);
     expect((await verifyLedger(ctx)).problems).toEqual([]);
+  });
+
+  it("credits the open funds from ADJUSTMENTS without a credit lot, with the reason as memo, audited", async () => {
+    const ctx = await contextAs("finance");
+    const wallet = await emptyWallet(ctx);
+    await fundLot(ctx, wallet, 300);
+    const before = await systemBalance(ctx, "ADJUSTMENTS");
+    const lotsBefore = await ctx.db.select().from(creditLots).where(eq(creditLots.walletId, wallet.id));
+    const credit = await adjustWallet(ctx, { contactId: wallet.contactId, currency: "EUR", amountMinor: 800, funds: "OPEN", reason: "Refund owed outside the system" });
+    expect(credit).toMatchObject({ funds: "OPEN", amountMinor: 800, creditLotId: null, balances: { openMinor: 800, availableMinor: 1100 } });
+    expect(credit.balances.pockets.map((p) => p.balanceMinor)).toEqual([300]);
+    expect(await ctx.db.select().from(creditLots).where(eq(creditLots.walletId, wallet.id))).toEqual(lotsBefore);
+    const postings = await ctx.db.select().from(ledgerPostings).where(eq(ledgerPostings.entryId, credit.journalEntryId));
+    expect(postings.map((p) => [p.amountMinor, p.creditLotId]).sort()).toEqual([[-800, null], [800, null]]);
+    const [entry] = await ctx.db.select().from(journalEntries).where(eq(journalEntries.id, credit.journalEntryId));
+    expect(entry).toMatchObject({ kind: "ADJUSTMENT", memo: "Refund owed outside the system", causeId: credit.adjustmentId, actorId: ctx.actor.id });
+    expect((await systemBalance(ctx, "ADJUSTMENTS")) - before).toBe(-800);
+    const [audit] = await ctx.db.select().from(auditLog).where(and(eq(auditLog.action, "wallet.adjusted"), eq(auditLog.entityId, wallet.id)));
+    expect(audit).toMatchObject({ after: { funds: "OPEN", amountMinor: 800, reason: "Refund owed outside the system", creditLotId: null } });
+    expect((await verifyLedger(ctx)).problems).toEqual([]);
+  });
+
+  it("debits the open funds down to what is available: held funds are not, and a larger debit writes nothing", async () => {
+    const ctx = await contextAs("finance");
+    const wallet = await emptyWallet(ctx);
+    const lot = await fundLot(ctx, wallet, 500);
+    await fundOpen(ctx, wallet, 1000);
+    await adjustWallet(ctx, { contactId: wallet.contactId, currency: "EUR", amountMinor: -500, reason: "Lot credited by mistake" });
+    await placeHold(ctx, { contactId: wallet.contactId, currency: "EUR", amountMinor: 600 });
+    expect(await walletBalances(ctx, wallet.id)).toMatchObject({ openMinor: 400, heldMinor: 600 });
+    const entries = async () => (await ctx.db.select().from(journalEntries).where(eq(journalEntries.causeType, "adjustment"))).length;
+    const entriesBefore = await entries();
+
+    const err = await refusal(adjustWallet(ctx, { contactId: wallet.contactId, currency: "EUR", amountMinor: -401, funds: "OPEN", reason: "Paid out by hand" }));
+    expect(err).toMatchObject({ code: "INSUFFICIENT_FUNDS", details: { requestedMinor: 401, availableMinor: 400 } });
+    expect(await entries()).toBe(entriesBefore);
+    expect(await walletBalances(ctx, wallet.id)).toMatchObject({ openMinor: 400, heldMinor: 600 });
+
+    const debit = await adjustWallet(ctx, { contactId: wallet.contactId, currency: "EUR", amountMinor: -400, funds: "OPEN", reason: "Paid out by hand" });
+    expect(debit).toMatchObject({ funds: "OPEN", creditLotId: null, balances: { openMinor: 0, heldMinor: 600, availableMinor: 0 } });
+    expect(await lotRemaining(ctx, wallet.id)).toEqual(new Map([[lot, 0]]));
+    expect((await verifyLedger(ctx)).problems).toEqual([]);
+  });
+
+  it("refuses a pool or an expiry for open funds", async () => {
+    const ctx = await contextAs("finance");
+    const wallet = await emptyWallet(ctx);
+    const { poolId } = await poolWithOrganisation(ctx);
+    const base = { contactId: wallet.contactId, currency: "EUR", amountMinor: 100, funds: "OPEN" as const, reason: "A good reason" };
+    await expect(adjustWallet(ctx, { ...base, commercePoolId: poolId })).rejects.toThrow(/no commerce pool/);
+    await expect(adjustWallet(ctx, { ...base, expiresAt: days(30) })).rejects.toThrow(/never expire/);
+    expect((await walletBalances(ctx, wallet.id)).totalMinor).toBe(0);
   });
 
   it("refuses a short reason, a zero amount, a past expiry and an unknown contact", async () => {

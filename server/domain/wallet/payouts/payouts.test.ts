@@ -1,9 +1,11 @@
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { journalEntries, payoutRequests } from "@/db/schema";
-import { configurePaymentAdapter } from "@/server/adapters/payments";
+import { configurePaymentAdapter, paymentAdapter } from "@/server/adapters/payments";
 import { RecordingPaymentAdapter } from "@/server/adapters/payments/recording";
+import type { PayoutOrder } from "@/server/adapters/payments/types";
 import { contextAs, testDatabase } from "@/test/db";
+import { systemActor } from "../../actor";
 import { blockContactSpending } from "../../contacts/spending-block";
 import { refusal } from "../../contacts/test-fixtures";
 import type { DomainContext } from "../../context";
@@ -12,8 +14,9 @@ import { verifyLedger } from "../../ledger/verify";
 import { walletBalances } from "../balances";
 import { contactWithWallet, fund } from "../operations-test-fixtures";
 import { redeemFunds } from "../redeem-funds";
-import { approvePayout, rejectPayout } from "./decide";
+import { approvePayout, commitApproval, rejectPayout } from "./decide";
 import { payoutQueue } from "./read";
+import { settlementGraceMs, settleStuckPayouts } from "./recover";
 import { requestPayout } from "./request";
 
 testDatabase();
@@ -33,6 +36,19 @@ async function walletWithOpenFunds(ctx: DomainContext, openMinor: number) {
 }
 
 const ledgerOk = async (ctx: DomainContext) => expect((await verifyLedger(ctx)).problems).toEqual([]);
+
+const recoveryJob = (ctx: DomainContext): DomainContext => ({ db: ctx.db, actor: systemActor("payout recovery job") });
+
+/** A payout whose approval was committed and whose process then died: APPROVED, money in PAYOUTS, never settled. */
+async function stuckPayout(ctx: DomainContext, openMinor: number, amountMinor: number) {
+  const { contactId, wallet } = await walletWithOpenFunds(ctx, openMinor);
+  const requested = await requestPayout(ctx, { contactId, currency: "EUR", amountMinor });
+  const approved = await commitApproval(ctx, { payoutId: requested.payoutId });
+  return { contactId, wallet, payoutId: requested.payoutId, decidedAt: approved.decidedAt! };
+}
+
+const stateOf = async (ctx: DomainContext, payoutId: string) => (await ctx.db.select().from(payoutRequests).where(eq(payoutRequests.id, payoutId)))[0]!;
+const afterGrace = (decidedAt: Date, extraMs: number) => new Date(decidedAt.getTime() + settlementGraceMs + extraMs);
 
 describe("payouts", () => {
   it("requests, approves and pays through the adapter: open funds move to PAYOUTS once, PAID with the provider reference", async () => {
@@ -81,6 +97,67 @@ describe("payouts", () => {
     expect((await refusal(requestPayout(ctx, { contactId: blocked.contactId, currency: "EUR", amountMinor: 100 }))).code).toBe("SPENDING_BLOCKED");
     expect((await refusal(approvePayout(ctx, { payoutId: pending.payoutId }))).code).toBe("SPENDING_BLOCKED");
     expect(adapter.calls).toHaveLength(1);
+    await ledgerOk(ctx);
+  });
+
+  it("settles a payout left APPROVED once the grace period has passed, not before, asking the provider again with the same idempotency key", async () => {
+    const ctx = await contextAs("finance");
+    const { contactId, wallet, payoutId, decidedAt } = await stuckPayout(ctx, 700, 500);
+    // The dead process had reached the provider: the recovery's call must carry the same key.
+    const order: PayoutOrder = { idempotencyKey: payoutId, contactId, currency: "EUR", amountMinor: 500 };
+    await paymentAdapter().pay(order);
+
+    expect(await settleStuckPayouts(recoveryJob(ctx), { now: afterGrace(decidedAt, -1000) })).toEqual({ paid: 0, failed: 0, skipped: 0 });
+    expect((await stateOf(ctx, payoutId)).state).toBe("APPROVED");
+    expect(adapter.calls).toHaveLength(1);
+
+    expect(await settleStuckPayouts(recoveryJob(ctx), { now: afterGrace(decidedAt, 1000) })).toEqual({ paid: 1, failed: 0, skipped: 0 });
+    expect(adapter.calls).toEqual([order, order]);
+    expect(await stateOf(ctx, payoutId)).toMatchObject({ state: "PAID", providerReference: `rec_${payoutId}`, reversalEntryId: null });
+    expect((await walletBalances(ctx, wallet.id)).openMinor).toBe(200);
+    expect((await trailOf(ctx, "payout", payoutId)).eventTypes).toEqual(["payout.requested", "payout.approved", "payout.paid"]);
+    expect(await settleStuckPayouts(recoveryJob(ctx), { now: afterGrace(decidedAt, 60_000) })).toEqual({ paid: 0, failed: 0, skipped: 0 });
+    expect(adapter.calls).toHaveLength(2);
+    await ledgerOk(ctx);
+  });
+
+  it("returns the funds of a stuck payout the provider refuses to open funds with a reversing entry, FAILED with the reason", async () => {
+    const ctx = await contextAs("finance");
+    const { wallet, payoutId, decidedAt } = await stuckPayout(ctx, 400, 400);
+    expect((await walletBalances(ctx, wallet.id)).openMinor).toBe(0);
+    adapter.failNext("Account closed");
+    expect(await settleStuckPayouts(recoveryJob(ctx), { now: afterGrace(decidedAt, 1000) })).toEqual({ paid: 0, failed: 1, skipped: 0 });
+    const row = await stateOf(ctx, payoutId);
+    expect(row).toMatchObject({ state: "FAILED", reason: "Account closed", providerReference: null });
+    const [reversal] = await ctx.db.select().from(journalEntries).where(eq(journalEntries.id, row.reversalEntryId!));
+    expect(reversal).toMatchObject({ kind: "PAYOUT_REVERSAL", reversesEntryId: row.payoutEntryId });
+    expect((await walletBalances(ctx, wallet.id)).openMinor).toBe(400);
+    expect((await trailOf(ctx, "payout", payoutId)).eventTypes).toEqual(["payout.requested", "payout.approved", "payout.failed"]);
+    await ledgerOk(ctx);
+  });
+
+  it("lets one of two workers settle a stuck payout and the other skip it, the money moving once", async () => {
+    const ctx = await contextAs("finance");
+    const { wallet, payoutId, decidedAt } = await stuckPayout(ctx, 300, 300);
+    // Both workers have read the payout and asked the provider before either settles it.
+    let bothAsked!: () => void;
+    const gate = new Promise<void>((resolve) => (bothAsked = resolve));
+    const gated = new (class extends RecordingPaymentAdapter {
+      override async pay(order: PayoutOrder) {
+        const outcome = await super.pay(order);
+        if (this.calls.length === 2) bothAsked();
+        await gate;
+        return outcome;
+      }
+    })();
+    configurePaymentAdapter(gated);
+    const runs = await Promise.all([1, 2].map(() => settleStuckPayouts(recoveryJob(ctx), { now: afterGrace(decidedAt, 1000) })));
+    expect(runs.map((r) => r.paid).sort()).toEqual([0, 1]);
+    expect(runs.map((r) => r.skipped).sort()).toEqual([0, 1]);
+    expect(gated.calls.map((c) => c.idempotencyKey)).toEqual([payoutId, payoutId]);
+    expect((await stateOf(ctx, payoutId)).state).toBe("PAID");
+    expect((await walletBalances(ctx, wallet.id)).openMinor).toBe(0);
+    expect((await trailOf(ctx, "payout", payoutId)).eventTypes).toEqual(["payout.requested", "payout.approved", "payout.paid"]);
     await ledgerOk(ctx);
   });
 
