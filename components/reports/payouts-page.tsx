@@ -156,6 +156,7 @@ function ApprovePayoutDialog({ payout, onClose }: { payout: PayoutQueueRow; onCl
     trpc.wallets.approvePayout.mutationOptions({
       onSuccess: async (done) => {
         if (done.state === "PAID") toast.success(`Paid ${amount} to ${payout.contactName ?? "the contact"}.`);
+        else if (done.state === "APPROVED") toast.warning("The payment provider did not answer. The payout is awaiting the provider and will be asked again within minutes.");
         else toast.error(`The payment provider refused the payout: ${done.reason ?? "no reason given"}. The funds are back in open funds.`);
         onClose();
         await refresh();

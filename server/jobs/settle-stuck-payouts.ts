@@ -9,6 +9,6 @@ export async function registerStuckPayoutSettlement(boss: PgBoss, database: Data
   await boss.schedule(queues.settleStuckPayouts, "*/5 * * * *", {}, { tz: "UTC" });
   await boss.work(queues.settleStuckPayouts, async () => {
     const run = await settleStuckPayouts({ db: database.db, actor: systemActor("payout recovery job") });
-    if (run.paid + run.failed + run.skipped > 0) console.info("settled stuck payouts", run);
+    if (run.paid + run.failed + run.skipped + run.awaiting > 0) console.info("settled stuck payouts", run);
   });
 }

@@ -107,16 +107,16 @@ describe("payouts", () => {
     const order: PayoutOrder = { idempotencyKey: payoutId, contactId, currency: "EUR", amountMinor: 500 };
     await paymentAdapter().pay(order);
 
-    expect(await settleStuckPayouts(recoveryJob(ctx), { now: afterGrace(decidedAt, -1000) })).toEqual({ paid: 0, failed: 0, skipped: 0 });
+    expect(await settleStuckPayouts(recoveryJob(ctx), { now: afterGrace(decidedAt, -1000) })).toEqual({ paid: 0, failed: 0, skipped: 0, awaiting: 0 });
     expect((await stateOf(ctx, payoutId)).state).toBe("APPROVED");
     expect(adapter.calls).toHaveLength(1);
 
-    expect(await settleStuckPayouts(recoveryJob(ctx), { now: afterGrace(decidedAt, 1000) })).toEqual({ paid: 1, failed: 0, skipped: 0 });
+    expect(await settleStuckPayouts(recoveryJob(ctx), { now: afterGrace(decidedAt, 1000) })).toEqual({ paid: 1, failed: 0, skipped: 0, awaiting: 0 });
     expect(adapter.calls).toEqual([order, order]);
     expect(await stateOf(ctx, payoutId)).toMatchObject({ state: "PAID", providerReference: `rec_${payoutId}`, reversalEntryId: null });
     expect((await walletBalances(ctx, wallet.id)).openMinor).toBe(200);
     expect((await trailOf(ctx, "payout", payoutId)).eventTypes).toEqual(["payout.requested", "payout.approved", "payout.paid"]);
-    expect(await settleStuckPayouts(recoveryJob(ctx), { now: afterGrace(decidedAt, 60_000) })).toEqual({ paid: 0, failed: 0, skipped: 0 });
+    expect(await settleStuckPayouts(recoveryJob(ctx), { now: afterGrace(decidedAt, 60_000) })).toEqual({ paid: 0, failed: 0, skipped: 0, awaiting: 0 });
     expect(adapter.calls).toHaveLength(2);
     await ledgerOk(ctx);
   });
@@ -126,13 +126,34 @@ describe("payouts", () => {
     const { wallet, payoutId, decidedAt } = await stuckPayout(ctx, 400, 400);
     expect((await walletBalances(ctx, wallet.id)).openMinor).toBe(0);
     adapter.failNext("Account closed");
-    expect(await settleStuckPayouts(recoveryJob(ctx), { now: afterGrace(decidedAt, 1000) })).toEqual({ paid: 0, failed: 1, skipped: 0 });
+    expect(await settleStuckPayouts(recoveryJob(ctx), { now: afterGrace(decidedAt, 1000) })).toEqual({ paid: 0, failed: 1, skipped: 0, awaiting: 0 });
     const row = await stateOf(ctx, payoutId);
     expect(row).toMatchObject({ state: "FAILED", reason: "Account closed", providerReference: null });
     const [reversal] = await ctx.db.select().from(journalEntries).where(eq(journalEntries.id, row.reversalEntryId!));
     expect(reversal).toMatchObject({ kind: "PAYOUT_REVERSAL", reversesEntryId: row.payoutEntryId });
     expect((await walletBalances(ctx, wallet.id)).openMinor).toBe(400);
     expect((await trailOf(ctx, "payout", payoutId)).eventTypes).toEqual(["payout.requested", "payout.approved", "payout.failed"]);
+    await ledgerOk(ctx);
+  });
+
+  it("keeps a payout the provider gave no answer for APPROVED, its funds in PAYOUTS, until a later recovery run gets an answer", async () => {
+    const ctx = await contextAs("finance");
+    const { contactId, wallet } = await walletWithOpenFunds(ctx, 600);
+    const requested = await requestPayout(ctx, { contactId, currency: "EUR", amountMinor: 600 });
+    adapter.unreachableNext(2);
+    // The provider may have paid: returning the funds now could pay the contact twice.
+    const approved = await approvePayout(ctx, { payoutId: requested.payoutId });
+    expect(approved).toMatchObject({ state: "APPROVED", reason: null, providerReference: null });
+    expect((await stateOf(ctx, requested.payoutId)).reversalEntryId).toBeNull();
+    expect((await walletBalances(ctx, wallet.id)).openMinor).toBe(0);
+
+    const decidedAt = (await stateOf(ctx, requested.payoutId)).decidedAt!;
+    expect(await settleStuckPayouts(recoveryJob(ctx), { now: afterGrace(decidedAt, 1000) })).toEqual({ paid: 0, failed: 0, skipped: 0, awaiting: 1 });
+    expect((await stateOf(ctx, requested.payoutId)).state).toBe("APPROVED");
+    expect(await settleStuckPayouts(recoveryJob(ctx), { now: afterGrace(decidedAt, 2000) })).toEqual({ paid: 1, failed: 0, skipped: 0, awaiting: 0 });
+    expect(adapter.calls.map((c) => c.idempotencyKey)).toEqual([requested.payoutId, requested.payoutId, requested.payoutId]);
+    expect((await stateOf(ctx, requested.payoutId)).state).toBe("PAID");
+    expect((await walletBalances(ctx, wallet.id)).openMinor).toBe(0);
     await ledgerOk(ctx);
   });
 

@@ -12,16 +12,22 @@ import { payoutView, type PayoutRow } from "./view";
 
 /**
  * Pays an APPROVED payout (its money already in PAYOUTS) through the payment adapter and applies
- * the provider's outcome: success marks it PAID with the provider's reference; failure (or an
- * adapter that throws) posts a PAYOUT_REVERSAL entry back to open funds and marks it FAILED with
- * the reason. The idempotency key is always the payout id, so calling again for the same payout
- * (after a crash) never pays twice. The adapter is called with no transaction or lock held, so
- * call this with the process database. INVALID_STATE if the payout was settled meanwhile.
+ * the provider's outcome: success marks it PAID with the provider's reference; a refusal posts a
+ * PAYOUT_REVERSAL entry back to open funds and marks it FAILED with the reason. An adapter that
+ * throws (unreachable, timed out) gave no outcome: the provider may have paid, so returning the
+ * funds could pay the contact twice. The payout stays APPROVED, awaiting the provider, and the
+ * recovery job asks again. The idempotency key is always the payout id, so asking again never
+ * pays twice. The adapter is called with no transaction or lock held, so call this with the
+ * process database. INVALID_STATE if the payout was settled meanwhile.
  */
 export async function settleWithProvider(ctx: DomainContext, approved: PayoutRow): Promise<PayoutView> {
-  const outcome: PayoutOutcome = await paymentAdapter()
-    .pay({ idempotencyKey: approved.id, contactId: approved.contactId, currency: approved.currency, amountMinor: approved.amountMinor })
-    .catch((err: unknown) => ({ ok: false, reason: err instanceof Error ? err.message : "The payment provider failed." }));
+  let outcome: PayoutOutcome;
+  try {
+    outcome = await paymentAdapter().pay({ idempotencyKey: approved.id, contactId: approved.contactId, currency: approved.currency, amountMinor: approved.amountMinor });
+  } catch (err) {
+    console.warn(`payout ${approved.id}: no answer from the payment provider, left awaiting it:`, err instanceof Error ? err.message : err);
+    return payoutView(approved);
+  }
 
   return inTransaction(ctx, async (tx) => {
     if (outcome.ok) {
