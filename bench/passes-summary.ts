@@ -266,7 +266,10 @@ async function main() {
       listPassesSummary(ctx, listPassesSummarySchema.parse({ ...filters, limit: 50 }));
     const totals = (filters: PassesSummaryFiltersInput) => () =>
       passesSummaryTotals(ctx, passesSummaryFiltersSchema.parse(filters));
-    const lastMonth = { from: new Date(Date.now() - 30 * 86_400_000), to: new Date() };
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
+    const lastMonth = { from: daysAgo(30), to: new Date() };
+    const aYearAgo = { from: daysAgo(365), to: daysAgo(335) };
+    const nextMonth = { from: new Date(), to: daysAgo(-30) };
     const first = await listPassesSummary(ctx, listPassesSummarySchema.parse({ limit: 50 }));
 
     console.log(`first page (50 rows), ${runs} runs each`);
@@ -278,6 +281,10 @@ async function main() {
     await timed("state CANCELLED", page({ state: "CANCELLED" }));
     await timed("organisation", page({ organisationId: orgIds[0] }));
     await timed("redeemed in the last 30 days", page({ dateField: "redeemed", ...lastMonth }));
+    // Ranges that match passes issued long ago: the newest passes do not qualify.
+    await timed("redeemed in a month a year ago", page({ dateField: "redeemed", ...aYearAgo }));
+    await timed("activated in a month a year ago", page({ dateField: "activated", ...aYearAgo }));
+    await timed("expires in the next 30 days", page({ dateField: "expires", ...nextMonth }));
     await timed(
       "plan + state + organisation",
       page({ planId: gift!.id, state: "REDEEMED", organisationId: orgIds[1] }),

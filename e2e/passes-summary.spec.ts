@@ -66,6 +66,18 @@ test("a finance user filters the Passes Summary by a plan, sees its totals and d
   await page.getByLabel("State", { exact: true }).selectOption("");
   await expect(table.getByRole("row")).toHaveCount(1 + 3);
 
+  // A range of redemption dates: the passes redeemed in it, in redemption order.
+  const header = (name: string) => table.getByRole("columnheader", { name, exact: true });
+  await expect(header("Issued")).toHaveAttribute("aria-sort", "descending");
+  await page.getByLabel("Date", { exact: true }).selectOption("redeemed");
+  await page.getByLabel("From", { exact: true }).fill(new Date().toISOString().slice(0, 10));
+  await expect(table.getByRole("row")).toHaveCount(1 + 1);
+  await expect(table.getByRole("row").nth(1)).toContainText("Finn Summary");
+  await expect(header("Redeemed")).toHaveAttribute("aria-sort", "descending");
+  await expect(header("Issued")).not.toHaveAttribute("aria-sort", /.+/);
+  await page.getByLabel("From", { exact: true }).fill("");
+  await expect(table.getByRole("row")).toHaveCount(1 + 3);
+
   const downloading = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download CSV" }).click();
   const download = await downloading;

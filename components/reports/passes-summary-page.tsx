@@ -1,9 +1,9 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { createColumnHelper, type SortingState } from "@tanstack/react-table";
+import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { passStateLabels } from "@/components/passes/lot-labels";
 import { typeLabels } from "@/components/passes/plan-labels";
 import { useTRPC } from "@/components/providers/trpc";
@@ -13,7 +13,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/states";
 import { formatMoney } from "@/server/domain/money";
 import type { PassesSummaryRow } from "@/server/domain/reports/passes-summary/list";
-import { filtersToSearchParams } from "@/server/domain/reports/passes-summary/schemas";
+import { filtersToSearchParams, orderDateField, type PassesSummaryDateField } from "@/server/domain/reports/passes-summary/schemas";
 import { dayLabel, filtersOf, noFilters, PassesSummaryFilters, type FilterValues } from "./passes-summary-filters";
 import { PassesSummaryTotalsTable } from "./passes-summary-totals";
 
@@ -26,8 +26,12 @@ const money = (minor: number | null, row: PassesSummaryRow) =>
 const amountColumn = (key: "initialValueMinor" | "redeemedValueMinor" | "availableBalanceMinor", header: string) =>
   column.accessor(key, { header, enableSorting: false, cell: (c) => <span className="whitespace-nowrap tabular-nums">{money(c.getValue(), c.row.original)}</span> });
 
-const dateColumn = (key: "activatedAt" | "redeemedAt" | "expiresAt", header: string) =>
-  column.accessor(key, { header, enableSorting: false, cell: (c) => <span className="whitespace-nowrap">{dayLabel(c.getValue())}</span> });
+type DateKey = "issuedAt" | "activatedAt" | "redeemedAt" | "expiresAt";
+const dateKeys: Record<PassesSummaryDateField, DateKey> = { issued: "issuedAt", activated: "activatedAt", redeemed: "redeemedAt", expires: "expiresAt" };
+
+/** A date column; only the one the rows are ordered by can be sorted (newest or oldest first). */
+const dateColumn = (key: DateKey, header: string, orderedBy: DateKey) =>
+  column.accessor(key, { id: key, header, enableSorting: key === orderedBy, cell: (c) => <span className="whitespace-nowrap">{dayLabel(c.getValue())}</span> });
 
 function ContactCell({ row }: { row: PassesSummaryRow }) {
   if (!row.contactId) return <span className="text-slate-400">—</span>;
@@ -38,7 +42,7 @@ function ContactCell({ row }: { row: PassesSummaryRow }) {
   );
 }
 
-const columns = [
+const columnsOrderedBy = (orderedBy: DateKey) => [
   column.accessor("codeMask", {
     header: "Pass",
     enableSorting: false,
@@ -52,10 +56,10 @@ const columns = [
   column.accessor("type", { header: "Type", enableSorting: false, cell: (c) => typeLabels[c.getValue()] }),
   column.accessor("state", { header: "State", enableSorting: false, cell: (c) => <Badge tone={passStateLabels[c.getValue()].tone}>{passStateLabels[c.getValue()].label}</Badge> }),
   column.display({ id: "contact", header: "Contact", cell: (c) => <ContactCell row={c.row.original} /> }),
-  column.accessor("issuedAt", { id: "issuedAt", header: "Issued", cell: (c) => <span className="whitespace-nowrap">{dayLabel(c.getValue())}</span> }),
-  dateColumn("activatedAt", "Activated"),
-  dateColumn("redeemedAt", "Redeemed"),
-  dateColumn("expiresAt", "Expires"),
+  dateColumn("issuedAt", "Issued", orderedBy),
+  dateColumn("activatedAt", "Activated", orderedBy),
+  dateColumn("redeemedAt", "Redeemed", orderedBy),
+  dateColumn("expiresAt", "Expires", orderedBy),
   amountColumn("initialValueMinor", "Initial value"),
   amountColumn("redeemedValueMinor", "Redeemed value"),
   amountColumn("availableBalanceMinor", "Available balance"),
@@ -65,17 +69,20 @@ const primaryLink = "inline-flex h-10 items-center rounded-md bg-indigo-600 px-4
 
 /**
  * The Passes Summary (D10): every pass under the filters, 50 at a time by keyset cursor (the
- * cursors of earlier pages are kept for "Previous"), the totals per currency, and the same
- * filters as a streamed CSV download.
+ * cursors of earlier pages are kept for "Previous"), ordered by the date the range filters on
+ * (issue date without a range), the totals per currency, and the same filters as a streamed CSV
+ * download.
  */
 export function PassesSummaryPage() {
   const trpc = useTRPC();
   const [values, setValues] = useState<FilterValues>(noFilters);
-  const [sorting, setSorting] = useState<SortingState>([{ id: "issuedAt", desc: true }]);
+  const [newestFirst, setNewestFirst] = useState(true);
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const page = cursors.length - 1;
   const filters = filtersOf(values);
-  const sortDir = sorting[0]?.desc === false ? "asc" : "desc";
+  const sortDir = newestFirst ? "desc" : "asc";
+  const orderedBy = dateKeys[orderDateField(filters)];
+  const columns = useMemo(() => columnsOrderedBy(orderedBy), [orderedBy]);
 
   const options = useQuery(trpc.passesSummary.options.queryOptions());
   const rows = useQuery({ ...trpc.passesSummary.list.queryOptions({ ...filters, sortDir, after: cursors[page], limit: pageSize }), placeholderData: keepPreviousData });
@@ -121,12 +128,9 @@ export function PassesSummaryPage() {
           if (next < page) setCursors(cursors.slice(0, next + 1));
           else if (rows.data?.nextCursor) setCursors([...cursors, rows.data.nextCursor]);
         }}
-        sorting={sorting}
-        onSortingChange={(updater) => {
-          setSorting((old) => {
-            const next = typeof updater === "function" ? updater(old) : updater;
-            return next.length > 0 ? next : [{ id: "issuedAt", desc: !(old[0]?.desc ?? true) }];
-          });
+        sorting={[{ id: orderedBy, desc: newestFirst }]}
+        onSortingChange={() => {
+          setNewestFirst(!newestFirst);
           restart();
         }}
         isLoading={rows.isFetching}

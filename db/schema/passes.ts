@@ -210,12 +210,13 @@ export const passes = pgTable(
     /** Passes Summary filtered by plan, in issue order; also a plan's passes for the universal code. */
     index("passes_plan_issued_idx").on(t.planId, t.issuedAt, t.id),
     /**
-     * Passes Summary totals over a date range: the passes of the partial days at its edges are
-     * read exactly (whole days come from passes_summary). Issue dates use passes_issued_at_idx.
+     * Passes Summary over a range of activation, redemption or expiry dates: its pages in that
+     * date's order (keyset on date and id), and the passes of the partial days at the edges of
+     * its totals (whole days come from passes_summary). Issue dates use passes_issued_at_idx.
      */
-    index("passes_activated_at_idx").on(t.activatedAt).where(sql`${t.activatedAt} is not null`),
-    index("passes_redeemed_at_idx").on(t.redeemedAt).where(sql`${t.redeemedAt} is not null`),
-    index("passes_expires_at_idx").on(t.expiresAt).where(sql`${t.expiresAt} is not null`),
+    index("passes_activated_at_idx").on(t.activatedAt, t.id).where(sql`${t.activatedAt} is not null`),
+    index("passes_redeemed_at_idx").on(t.redeemedAt, t.id).where(sql`${t.redeemedAt} is not null`),
+    index("passes_expires_at_idx").on(t.expiresAt, t.id).where(sql`${t.expiresAt} is not null`),
     check("passes_uses_within_max", sql`${t.usesCount} >= 0 and ${t.usesCount} <= ${t.maxUses}`),
     check("passes_remaining_non_negative", sql`${t.remainingValueMinor} is null or ${t.remainingValueMinor} >= 0`),
   ],

@@ -69,8 +69,9 @@ export function passesSummaryCsvLine(row: PassesSummaryRow): string {
  * The whole report as CSV text chunks: the header, then one chunk per keyset batch in the
  * page's order (newest first). The next batch is fetched while the current one is formatted and
  * sent, so at most two batches are in memory, on PGlite as on a server: memory stays flat at a
- * million passes. The sort key (issue time, id) never changes, so a pass changed during the
- * export is neither skipped nor repeated.
+ * million passes. The sort key is (order date, id): an issue date never changes, so a pass
+ * changed during the export is neither skipped nor repeated; under a range on another date, a
+ * pass whose date is changed during the export (a new expiry) may move past the batch being read.
  */
 export async function* passesSummaryCsv(ctx: DomainContext, filters: PassesSummaryFilters, batchSize = 5_000): AsyncGenerator<string> {
   const read = (after: string | undefined) => {

@@ -1,8 +1,8 @@
 import { and, asc, desc, eq } from "drizzle-orm";
 import { contacts, currencies, passes, passPlans } from "@/db/schema";
 import type { DomainContext } from "../../context";
-import { afterCursor, availableBalanceMinor, contactLabel, cursorOf, passesSummaryWhere, redeemedValueMinor } from "./query";
-import type { ListPassesSummaryInput, PassesSummaryFilters } from "./schemas";
+import { afterCursor, availableBalanceMinor, contactLabel, cursorOf, dateColumns, passesSummaryWhere, redeemedValueMinor } from "./query";
+import { orderDateField, type ListPassesSummaryInput, type PassesSummaryDateField, type PassesSummaryFilters } from "./schemas";
 
 const rowColumns = {
   id: passes.id,
@@ -24,7 +24,6 @@ const rowColumns = {
   initialValueMinor: passes.initialValueMinor,
   redeemedValueMinor,
   availableBalanceMinor,
-  cursor: cursorOf,
 };
 
 
@@ -36,23 +35,26 @@ interface PageRequest {
 }
 
 /**
- * One keyset page of the report ordered by (issued at, id), the index
- * passes_issued_at_idx / passes_state_issued_idx: page 20,000 costs what page 1 does.
+ * One keyset page of the report ordered by (order date, id) — see `orderDateField` — along the
+ * indexes passes_issued_at_idx / passes_state_issued_idx or the partial index of the date the
+ * range filters on: page 20,000 costs what page 1 does.
  */
 export async function readPassesSummaryPage(ctx: DomainContext, request: PageRequest) {
-  const order = request.sortDir === "desc" ? [desc(passes.issuedAt), desc(passes.id)] : [asc(passes.issuedAt), asc(passes.id)];
+  const orderedBy = orderDateField(request.filters);
+  const date = dateColumns[orderedBy];
+  const order = request.sortDir === "desc" ? [desc(date), desc(passes.id)] : [asc(date), asc(passes.id)];
   const found = await ctx.db
-    .select(rowColumns)
+    .select({ ...rowColumns, cursor: cursorOf(date) })
     .from(passes)
     .innerJoin(passPlans, eq(passPlans.id, passes.planId))
     .leftJoin(contacts, eq(contacts.id, passes.contactId))
     .leftJoin(currencies, eq(currencies.code, passes.currency))
-    .where(and(passesSummaryWhere(request.filters), request.after ? afterCursor(request.after, request.sortDir) : undefined))
+    .where(and(passesSummaryWhere(request.filters), request.after ? afterCursor(request.after, request.sortDir, date) : undefined))
     .orderBy(...order)
     .limit(request.limit + 1);
   const page = found.slice(0, request.limit);
   const nextCursor = found.length > request.limit ? (page.at(-1)?.cursor ?? null) : null;
-  return { rows: page.map(({ cursor: _cursor, ...row }) => row), nextCursor };
+  return { rows: page.map(({ cursor: _cursor, ...row }) => row), nextCursor, orderedBy };
 }
 
 export type PassesSummaryRow = Awaited<ReturnType<typeof readPassesSummaryPage>>["rows"][number];
@@ -61,6 +63,8 @@ export interface PassesSummaryPage {
   rows: PassesSummaryRow[];
   /** Pass as `after` for the next page; null on the last page. */
   nextCursor: string | null;
+  /** The date the rows are ordered by (then their id). */
+  orderedBy: PassesSummaryDateField;
 }
 
 /** The Passes Summary, a page at a time; the total count comes with the totals. */

@@ -166,6 +166,23 @@ describe("Passes Summary filters and totals", () => {
     expect(rows.get(ids.p1)).toMatchObject({ type: "PROMOTION", currency: null, initialValueMinor: null, redeemedValueMinor: null, availableBalanceMinor: null });
   });
 
+  it("orders the rows by the date the range filters on, page by page in both directions, and by issue date without a range", async () => {
+    const ctx = await contextAs("finance");
+    const currency = await uniqueCurrency(ctx, 2);
+    const plan = await testPlan(ctx, { currency: currency.code, fixedValueMinor: 1000 });
+    const holder = await createContact(ctx, { email: uniqueEmail() });
+    const issued = await Promise.all(["2021-04-01", "2021-04-02", "2021-04-03"].map((date) => testPass(ctx, plan, { issuedAt: day(date) })));
+    const since = new Date();
+    // Redeemed in an order of their own: third, first, second.
+    for (const i of [2, 0, 1]) await redeemPass(ctx, { code: issued[i]!.code, contactId: holder.id });
+    const [first, second, third] = issued.map((p) => p.pass.id);
+    const redeemedSince = { planId: plan.id, dateField: "redeemed" as const, from: since };
+    expect((await allRows(ctx, redeemedSince, 1)).map((r) => r.id)).toEqual([second, first, third]);
+    expect((await allRows(ctx, redeemedSince, 1, "asc")).map((r) => r.id)).toEqual([third, first, second]);
+    expect((await listPassesSummary(ctx, listPassesSummarySchema.parse({ ...redeemedSince, limit: 1 }))).orderedBy).toBe("redeemed");
+    expect((await allRows(ctx, { planId: plan.id, dateField: "redeemed" }, 1)).map((r) => r.id)).toEqual([third, second, first]);
+  });
+
   it("refuses a date range that ends before it starts", () => {
     expect(passesSummaryFiltersSchema.safeParse({ from: day("2021-03-02"), to: day("2021-03-01") }).success).toBe(false);
   });

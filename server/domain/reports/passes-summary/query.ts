@@ -104,14 +104,14 @@ export const contactLabel = sql<string | null>`coalesce(
     select ci.value from ${contactIdentities} ci where ci.contact_id = ${contacts.id} order by ci.type, ci.created_at limit 1
   ) end)`;
 
-/** The keyset cursor of a row: its issue time at full precision, and its id. */
-export const cursorOf = sql<string>`${passes.issuedAt}::text || '|' || ${passes.id}::text`;
+/** The keyset cursor of a row: its order date at full precision, and its id. */
+export const cursorOf = (date: AnyColumn) => sql<string>`${date}::text || '|' || ${passes.id}::text`;
 
-export function afterCursor(cursor: string, dir: "asc" | "desc"): SQL {
+export function afterCursor(cursor: string, dir: "asc" | "desc", date: AnyColumn): SQL {
   const split = cursor.lastIndexOf("|");
   const at = cursor.slice(0, split);
   const id = cursor.slice(split + 1);
   return dir === "desc"
-    ? sql`(${passes.issuedAt}, ${passes.id}) < (${at}::timestamptz, ${id}::uuid)`
-    : sql`(${passes.issuedAt}, ${passes.id}) > (${at}::timestamptz, ${id}::uuid)`;
+    ? sql`(${date}, ${passes.id}) < (${at}::timestamptz, ${id}::uuid)`
+    : sql`(${date}, ${passes.id}) > (${at}::timestamptz, ${id}::uuid)`;
 }

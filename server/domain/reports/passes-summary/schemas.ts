@@ -21,6 +21,14 @@ const filterFields = {
   to: z.coerce.date().optional(),
 };
 
+/**
+ * The date the report is ordered by: the one its range filters on, so a range of old redemptions
+ * (or of coming expiries) is read in that date's index order instead of walking every newer pass
+ * in issue order to find them; the issue date when no range is set.
+ */
+export const orderDateField = (filters: { dateField?: PassesSummaryDateField; from?: unknown; to?: unknown }): PassesSummaryDateField =>
+  filters.from || filters.to ? (filters.dateField ?? "issued") : "issued";
+
 const rangeInOrder = (v: { from?: Date; to?: Date }) => !v.from || !v.to || v.from < v.to;
 const rangeRule = { path: ["to"], message: "The end of the range must come after its start." };
 
@@ -30,7 +38,7 @@ export type PassesSummaryFilters = z.infer<typeof passesSummaryFiltersSchema>;
 export type PassesSummaryFiltersInput = z.input<typeof passesSummaryFiltersSchema>;
 
 /**
- * Keyset cursor: the issue time of the last row as PostgreSQL prints it (microseconds kept, so
+ * Keyset cursor: the order date of the last row as PostgreSQL prints it (microseconds kept, so
  * no row is skipped or repeated) and its id.
  */
 const cursorPattern = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)\|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -38,7 +46,10 @@ const cursorPattern = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\
 export const listPassesSummarySchema = z
   .object({
     ...filterFields,
-    /** Ordered by issue time (then id), newest first unless asked otherwise. */
+    /**
+     * Ordered by the date the range filters on (issue date without a range), then id; newest
+     * first unless asked otherwise.
+     */
     sortDir: z.enum(["asc", "desc"]).default("desc"),
     after: z.string().regex(cursorPattern, "Not a page cursor.").optional(),
     limit: z.number().int().min(1).max(200).default(50),
