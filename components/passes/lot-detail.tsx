@@ -60,7 +60,9 @@ export function LotDetail({ initialLot, canManage }: { initialLot: Lot; canManag
             </div>
           ))}
         </dl>
-        {!isGenerating(lot) && <LotPassesTable key={`${lot.stateCounts.DRAFT}-${lot.stateCounts.ACTIVE}-${lot.stateCounts.CANCELLED}`} lot={lot} />}
+        {/* Not re-keyed when the counts change: a whole-lot action refetches the rows in place, and a
+            remount would wipe a search or filter typed while that refetch was on its way. */}
+        {!isGenerating(lot) && <LotPassesTable lot={lot} />}
       </div>
     </>
   );
