@@ -13,8 +13,8 @@ import { registerPassesSummaryRollUp } from "./roll-up-passes-summary";
 import { registerStuckPayoutSettlement } from "./settle-stuck-payouts";
 
 /** Starts pg-boss and every job's worker; returns the boss so the caller can stop it. */
-export async function startWorker(database: Database): Promise<PgBoss> {
-  const boss = createBoss(database, env.DATABASE_URL);
+export async function startWorker(database: Database, connectionString = env.DATABASE_URL): Promise<PgBoss> {
+  const boss = createBoss(database, connectionString);
   boss.on("error", (err) => console.error("pg-boss error", err));
   await boss.start();
   await registerPurgeExpiredRecords(boss, database);
