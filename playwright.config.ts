@@ -3,8 +3,12 @@ import { defineConfig, devices } from "@playwright/test";
 import { secretNames } from "./server/secret-names";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
-// One fresh database per run on the local PostgreSQL; workers inherit it through the environment.
-process.env.E2E_DATABASE_URL ??= `postgres://postgres@127.0.0.1:5432/tessera_e2e_${Date.now()}`;
+// One fresh database per run on the local PostgreSQL, dropped at the end (e2e/global-teardown.ts);
+// workers inherit it through the environment.
+if (!process.env.E2E_DATABASE_URL) {
+  process.env.E2E_DATABASE_URL = `postgres://postgres@127.0.0.1:5432/tessera_e2e_${Date.now()}`;
+  process.env.E2E_DROP_DATABASE = "1";
+}
 process.env.E2E_BASE_URL = `http://127.0.0.1:${port}`;
 // Shared by the server and the test workers, which seed data through the domain functions.
 for (const name of secretNames) {
@@ -13,6 +17,7 @@ for (const name of secretNames) {
 
 export default defineConfig({
   testDir: "e2e",
+  globalTeardown: "./e2e/global-teardown.ts",
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 2 : 0,
