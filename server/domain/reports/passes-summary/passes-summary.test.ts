@@ -1,17 +1,17 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { contacts, passes, passRedemptions } from "@/db/schema";
-import { contextAs, testDatabase, unique } from "@/test/db";
+import { contextAs, testDatabase } from "@/test/db";
 import type { DomainContext } from "../../context";
 import { createContact } from "../../contacts/create";
 import { uniqueEmail } from "../../contacts/test-fixtures";
-import { newMerchant, uniqueCurrency } from "../../network/test-fixtures";
+import { uniqueCurrency } from "../../network/test-fixtures";
 import { redeemPass } from "../../passes/redeem/redeem";
 import { testPass, testPlan } from "../../passes/test-fixtures";
 import { csvField, passesSummaryCsv, passesSummaryCsvColumns } from "./csv";
 import { listPassesSummary, type PassesSummaryRow } from "./list";
 import { listPassesSummarySchema, passesSummaryFiltersSchema, type PassesSummaryFiltersInput } from "./schemas";
-import { fundNamelessWallet } from "./test-fixtures";
+import { fundNamelessWallet, reportCatalogue } from "./test-fixtures";
 import { passesSummaryTotals } from "./totals";
 
 testDatabase();
@@ -94,16 +94,7 @@ describe("Passes Summary rows", () => {
  */
 async function redeemedWorld() {
   const ctx = await contextAs("support");
-  const [eur, yen] = [await uniqueCurrency(ctx, 2), await uniqueCurrency(ctx, 0)];
-  const here = await newMerchant(ctx, unique("Here "));
-  const there = await newMerchant(ctx, unique("There "));
-  // One wallet per contact: a contact per currency.
-  const eurHolder = await createContact(ctx, { email: uniqueEmail() });
-  const yenHolder = await createContact(ctx, { email: uniqueEmail() });
-  const gift = await testPlan(ctx, { currency: eur.code, fixedValueMinor: 2500 });
-  const multi = await testPlan(ctx, { currency: eur.code, fixedValueMinor: 2500, usage: "MULTIPLE", maxUses: 3 });
-  const topUp = await testPlan(ctx, { type: "TOP_UP", currency: yen.code, fixedValueMinor: 500 });
-  const promotion = await testPlan(ctx, { type: "PROMOTION" });
+  const { eur, yen, here, there, eurHolder, yenHolder, gift, multi, topUp, promotion } = await reportCatalogue(ctx, { multiValueMinor: 2500 });
   const pass = async (plan: typeof gift, date: string) => testPass(ctx, plan, { issuedAt: day(date) });
   const redeem = (code: string, organisationId: string, amountMinor?: number, contactId = eurHolder.id) => redeemPass(ctx, { code, contactId, organisationId, amountMinor });
 

@@ -19,6 +19,7 @@ import { splitByDay } from "./day-split";
 import { availableBalanceMinor, passesSummaryWhere, redeemedValueMinor } from "./query";
 import { rollUpPassesSummary } from "./roll-up";
 import { passesSummaryFiltersSchema, type PassesSummaryFiltersInput } from "./schemas";
+import { reportCatalogue } from "./test-fixtures";
 import { passesSummaryTotals } from "./totals";
 
 testDatabase();
@@ -67,15 +68,7 @@ async function expectExact(ctx: DomainContext, filterSets: PassesSummaryFiltersI
  */
 async function world() {
   const ctx = await contextAs("support");
-  const [eur, yen] = [await uniqueCurrency(ctx, 2), await uniqueCurrency(ctx, 0)];
-  const here = await newMerchant(ctx, unique("Here "));
-  const there = await newMerchant(ctx, unique("There "));
-  const eurHolder = await createContact(ctx, { email: uniqueEmail() });
-  const yenHolder = await createContact(ctx, { email: uniqueEmail() });
-  const gift = await testPlan(ctx, { currency: eur.code, fixedValueMinor: 2500 });
-  const multi = await testPlan(ctx, { currency: eur.code, fixedValueMinor: 3000, usage: "MULTIPLE", maxUses: 3 });
-  const topUp = await testPlan(ctx, { type: "TOP_UP", currency: yen.code, fixedValueMinor: 500 });
-  const promotion = await testPlan(ctx, { type: "PROMOTION" });
+  const { here, there, eurHolder, yenHolder, gift, multi, topUp, promotion } = await reportCatalogue(ctx, { multiValueMinor: 3000 });
   const issued = ["2022-05-01T00:00:00Z", "2022-05-01T10:30:00Z", "2022-05-02T23:59:59.999Z", "2022-05-03T00:00:00Z", "2022-05-03T12:00:00Z"];
   const gifts = [];
   for (const [i, iso] of issued.entries()) {

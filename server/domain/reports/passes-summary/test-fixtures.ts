@@ -1,9 +1,13 @@
 import { eq } from "drizzle-orm";
 import { passes, passRedemptions } from "@/db/schema";
-import { createNamelessContact } from "../../contacts/create";
+import { unique } from "@/test/db";
+import { createContact, createNamelessContact } from "../../contacts/create";
+import { uniqueEmail } from "../../contacts/test-fixtures";
 import { inTransaction, type DomainContext } from "../../context";
 import { newId } from "../../ids";
 import { systemAccount } from "../../ledger/accounts";
+import { newMerchant, uniqueCurrency } from "../../network/test-fixtures";
+import { testPlan } from "../../passes/test-fixtures";
 import { postEntry } from "../../ledger/post-entry";
 import { consumeLots, creditPocket } from "../../wallet/credit-lots";
 import { ensureWallet, heldAccount, openAccount, pocketAccount } from "../../wallet/wallets";
@@ -66,4 +70,22 @@ export async function fundNamelessWallet(ctx: DomainContext, funding: NamelessFu
     return wallet;
   });
   return { contact, redemptionId, walletId: wallet.id };
+}
+
+/**
+ * What the report tests issue passes from: two currencies of their own (2 and 0 decimals), two
+ * organisations to redeem at, a contact per currency (one wallet per contact), and a gift, a
+ * multi-use gift (3 uses), a top-up and a promotion plan.
+ */
+export async function reportCatalogue(ctx: DomainContext, values: { multiValueMinor: number }) {
+  const [eur, yen] = [await uniqueCurrency(ctx, 2), await uniqueCurrency(ctx, 0)];
+  const here = await newMerchant(ctx, unique("Here "));
+  const there = await newMerchant(ctx, unique("There "));
+  const eurHolder = await createContact(ctx, { email: uniqueEmail() });
+  const yenHolder = await createContact(ctx, { email: uniqueEmail() });
+  const gift = await testPlan(ctx, { currency: eur.code, fixedValueMinor: 2500 });
+  const multi = await testPlan(ctx, { currency: eur.code, fixedValueMinor: values.multiValueMinor, usage: "MULTIPLE", maxUses: 3 });
+  const topUp = await testPlan(ctx, { type: "TOP_UP", currency: yen.code, fixedValueMinor: 500 });
+  const promotion = await testPlan(ctx, { type: "PROMOTION" });
+  return { eur, yen, here, there, eurHolder, yenHolder, gift, multi, topUp, promotion };
 }
