@@ -120,16 +120,15 @@ export async function generateLot(ctx: DomainContext, params: GenerateLotParams)
       }
     };
     let first = claim.first;
-    let previous: Promise<unknown> = Promise.resolve();
     sealAhead();
     while (sealing.length > 0) {
       const batch = await sealing.shift()!;
       sealAhead();
       if (writing.length === writers) await writing.shift();
-      const write = writeBatch(ctx, target, batch, first, previous);
+      // Commits after the batch before it, the last one still writing (if any).
+      const write = writeBatch(ctx, target, batch, first, writing.at(-1) ?? Promise.resolve());
       write.catch(() => undefined);
       writing.push(write);
-      previous = write;
       first += batch.ids.length;
     }
     await Promise.all(writing);
