@@ -23,12 +23,6 @@ export function creditExpiryFor(plan: RedemptionCredit["plan"], redeemedAt: Date
   }
 }
 
-/** A merged contact has no wallet of its own any more: its credits go to the one it merged into. */
-function assertCreditable(contact: { mergedIntoId: string | null } | undefined) {
-  if (!contact) throw notFound("Contact");
-  if (contact.mergedIntoId) throw invalidField("contactId", "This contact was merged into another; redeem for that contact.");
-}
-
 /**
  * The registered contact's wallet in the plan's currency and its pocket for the pool, in one
  * query: the usual redemption at a point of sale, for a customer who has redeemed before, writes
@@ -48,20 +42,19 @@ async function existingPocket(ctx: DomainContext, contactId: string, currency: s
       ),
     )
     .where(eq(contacts.id, contactId));
-  assertCreditable(found);
-  return found?.walletId && found.pocketId ? { walletId: found.walletId, pocketId: found.pocketId } : null;
+  if (!found) throw notFound("Contact");
+  // A merged contact has no wallet of its own any more: its credits go to the one it merged into.
+  if (found.mergedIntoId) throw invalidField("contactId", "This contact was merged into another; redeem for that contact.");
+  return found.walletId && found.pocketId ? { walletId: found.walletId, pocketId: found.pocketId } : null;
 }
 
 /**
- * Opens the registered contact's wallet in the plan's currency. A contact with no wallet gets
- * one; a contact whose wallets are in other currencies gets one only if the business allows it,
- * otherwise the redemption is CURRENCY_MISMATCH (D5 step 2).
+ * Opens the registered contact's wallet in the plan's currency (the contact checked by
+ * `existingPocket`). A contact with no wallet gets one; a contact whose wallets are in other
+ * currencies gets one only if the business allows it, otherwise the redemption is
+ * CURRENCY_MISMATCH (D5 step 2).
  */
 async function openRegisteredWallet(ctx: DomainContext, contactId: string, currency: string): Promise<Wallet> {
-  const [contact] = await ctx.db.select({ mergedIntoId: contacts.mergedIntoId }).from(contacts).where(eq(contacts.id, contactId));
-  assertCreditable(contact);
-  const existing = await findWallet(ctx, contactId, currency);
-  if (existing) return existing;
   const [other] = await ctx.db
     .select({ currency: wallets.currency })
     .from(wallets)
@@ -129,7 +122,8 @@ export async function planRedemptionCredit(ctx: DomainContext, credit: Redemptio
     const found = await existingPocket(ctx, credit.contactId, credit.currency, credit.plan.commercePoolId);
     if (found) return { contactId: credit.contactId, nameless: null, credit: { ...terms, ...found } };
     if (!opening.mayOpenWallet) return null;
-    const wallet = await openRegisteredWallet(ctx, credit.contactId, credit.currency);
+    // The wallet may exist with only the pool's pocket missing.
+    const wallet = (await findWallet(ctx, credit.contactId, credit.currency)) ?? (await openRegisteredWallet(ctx, credit.contactId, credit.currency));
     const pocket = await pocketAccount(ctx, wallet, credit.plan.commercePoolId);
     return { contactId: credit.contactId, nameless: null, credit: { ...terms, walletId: wallet.id, pocketId: pocket.id } };
   }

@@ -1,8 +1,7 @@
-import { eq } from "drizzle-orm";
-import { ledgerAccounts } from "@/db/schema";
 import type { DomainContext } from "../../context";
 import { DomainError } from "../../errors";
 import { postEntry } from "../../ledger/post-entry";
+import { walletBalances } from "../balances";
 import { openAccount } from "../wallets";
 import type { Adjusting, FundsAdjusted } from "./adjusting";
 
@@ -16,8 +15,7 @@ import type { Adjusting, FundsAdjusted } from "./adjusting";
 export async function adjustOpenFunds(tx: DomainContext, { wallet, amountMinor, from, entry }: Adjusting): Promise<FundsAdjusted> {
   const open = await openAccount(tx, wallet);
   if (amountMinor < 0) {
-    const [row] = await tx.db.select({ balanceMinor: ledgerAccounts.balanceMinor }).from(ledgerAccounts).where(eq(ledgerAccounts.id, open.id));
-    const availableMinor = row?.balanceMinor ?? 0;
+    const availableMinor = (await walletBalances(tx, wallet.id)).openMinor;
     if (availableMinor < -amountMinor) {
       throw new DomainError("INSUFFICIENT_FUNDS", "The available open funds are less than this adjustment takes.", {
         requestedMinor: -amountMinor,
