@@ -31,6 +31,7 @@ import {
 import { rollUpPassesSummary } from "@/server/domain/reports/passes-summary/roll-up";
 import { passesSummaryTotals } from "@/server/domain/reports/passes-summary/totals";
 import { passesSummaryCsvResponse } from "@/server/rest/passes-summary-csv";
+import { percentile } from "./percentile";
 
 const count = Number(process.argv[2] ?? 1_000_000);
 const keep = process.argv.includes("--keep");
@@ -57,9 +58,8 @@ async function timed(label: string, fn: () => Promise<unknown>) {
     times.push(seconds(t) * 1000);
   }
   times.sort((a, b) => a - b);
-  const at = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)]!;
   console.log(
-    `  ${pad(label)} p50 ${at(0.5).toFixed(1).padStart(7)} ms   p95 ${at(0.95).toFixed(1).padStart(7)} ms`,
+    `  ${pad(label)} p50 ${percentile(times, 0.5).toFixed(1).padStart(7)} ms   p95 ${percentile(times, 0.95).toFixed(1).padStart(7)} ms`,
   );
 }
 

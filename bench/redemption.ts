@@ -16,6 +16,7 @@
 import { NextRequest } from "next/server";
 import postgres from "postgres";
 import { databaseCpu, databaseCpuSince } from "./database-cpu";
+import { percentile } from "./percentile";
 
 const restCount = Number(process.argv[2] ?? 10_000);
 const domainCount = Number(process.argv[3] ?? 10_000);
@@ -26,8 +27,6 @@ const adminUrl =
   process.env.BENCH_DATABASE_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 const elapsedMs = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e6;
-const pct = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 type CpuReader = () => Promise<Map<number, number> | null>;
 
@@ -66,9 +65,9 @@ async function measure(
   const databaseCpuMs = databaseCpuS === null ? null : (databaseCpuS * 1000) / count;
   return {
     perSecond: Math.round(count / seconds),
-    p50: pct(latencies, 50),
-    p95: pct(latencies, 95),
-    p99: pct(latencies, 99),
+    p50: percentile(latencies, 0.5),
+    p95: percentile(latencies, 0.95),
+    p99: percentile(latencies, 0.99),
     failures,
     seconds,
     nodeCpuMs,

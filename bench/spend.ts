@@ -18,14 +18,13 @@ import { fund } from "@/server/domain/wallet/operations-test-fixtures";
 import { redeemFunds } from "@/server/domain/wallet/redeem-funds";
 import { spend } from "@/server/domain/wallet/spend";
 import { ensureWallet } from "@/server/domain/wallet/wallets";
+import { percentile } from "./percentile";
 
 const perPhase = Number(process.argv[2] ?? 2000);
 const clients = Number(process.argv[3] ?? 8);
 const adminUrl =
   process.env.BENCH_DATABASE_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 async function phase(ctx: DomainContext, label: string, contactId: string) {
   const latencies: number[] = [];
@@ -57,7 +56,7 @@ async function phase(ctx: DomainContext, label: string, contactId: string) {
   latencies.sort((a, b) => a - b);
   console.log(
     `${label}: ${perPhase} spends, ${clients} clients, ${seconds.toFixed(2)} s → ${Math.round(perPhase / seconds)} spends/s; ` +
-      `p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms; failed ${failed}`,
+      `p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p99 ${percentile(latencies, 0.99).toFixed(1)} ms; failed ${failed}`,
   );
 }
 
