@@ -1,7 +1,12 @@
-import { test as base } from "@playwright/test";
+import { test as base, type Page } from "@playwright/test";
+import { eq } from "drizzle-orm";
 import { createDatabase } from "@/db/client";
+import { passes } from "@/db/schema";
 import { systemActor } from "@/server/domain/actor";
 import type { DomainContext } from "@/server/domain/context";
+import { createCurrency } from "@/server/domain/network/currencies";
+import { decryptCode } from "@/server/domain/passes/codes/secrecy";
+import { issueElectronicPass } from "@/server/domain/passes/issue/issue-electronic";
 import type { Role } from "@/server/domain/users/roles";
 
 /** The signed-in browser state of a demo user, saved once by auth.setup.ts. */
@@ -9,6 +14,29 @@ export const storageStateOf = (role: Role) => `e2e/.auth/${role}.json`;
 
 /** A value unique to this worker and moment, for names that must not collide between tests. */
 export const uniqueName = (prefix: string) => `${prefix} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+
+/** A currency of its own, so parallel specs never share one (codes are three random letters). */
+export async function ownCurrency(domain: DomainContext): Promise<string> {
+  for (;;) {
+    const code = Array.from({ length: 3 }, () => String.fromCharCode(65 + Math.floor(Math.random() * 26))).join("");
+    const created = await createCurrency(domain, { code, name: `E2E ${code}`, minorUnits: 2, isBusinessCurrency: false }).catch(() => null);
+    if (created) return created.code;
+  }
+}
+
+/** An electronic pass issued through the domain, with its plain code (decrypted as only delivery may). */
+export async function issuedWithCode(domain: DomainContext, input: Parameters<typeof issueElectronicPass>[1]) {
+  const issued = await issueElectronicPass(domain, input);
+  const [row] = await domain.db.select({ codeCiphertext: passes.codeCiphertext }).from(passes).where(eq(passes.id, issued.passId));
+  return { ...issued, code: decryptCode(row!.codeCiphertext) };
+}
+
+/** The value of one fact ("Remaining", "State", …) in a page's description lists (a pass's cards). */
+export const fact = (page: Page, label: string) =>
+  page
+    .getByRole("term")
+    .filter({ hasText: new RegExp(`^${label}$`) })
+    .locator("xpath=following-sibling::dd[1]");
 
 /**
  * `domain`: a context on the app's database, so tests seed their own data through the real

@@ -1,22 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { lots, passes } from "@/db/schema";
-import { createCurrency } from "@/server/domain/network/currencies";
 import { createPassPlan } from "@/server/domain/pass-plans/create";
 import { printedGiftInput } from "@/server/domain/pass-plans/test-fixtures";
-import type { DomainContext } from "@/server/domain/context";
 import { decryptCode } from "@/server/domain/passes/codes/secrecy";
-import { expect, storageStateOf, test, uniqueName } from "./fixtures";
+import { expect, ownCurrency, storageStateOf, test, uniqueName } from "./fixtures";
 
 test.use({ storageState: storageStateOf("marketing") });
-
-/** A currency of its own, so parallel specs never share one (codes are three random letters). */
-async function ownCurrency(domain: DomainContext): Promise<string> {
-  for (;;) {
-    const code = Array.from({ length: 3 }, () => String.fromCharCode(65 + Math.floor(Math.random() * 26))).join("");
-    const created = await createCurrency(domain, { code, name: `E2E ${code}`, minorUnits: 2, isBusinessCurrency: false }).catch(() => null);
-    if (created) return created.code;
-  }
-}
 
 test.slow();
 

@@ -1,16 +1,11 @@
-import type { Page } from "@playwright/test";
-import { eq } from "drizzle-orm";
-import { passes } from "@/db/schema";
 import { createContact } from "@/server/domain/contacts/create";
 import type { DomainContext } from "@/server/domain/context";
 import { createPassPlan } from "@/server/domain/pass-plans/create";
 import { activatePassPlan } from "@/server/domain/pass-plans/states";
 import { electronicTopUpInput } from "@/server/domain/pass-plans/test-fixtures";
-import { decryptCode } from "@/server/domain/passes/codes/secrecy";
-import { issueElectronicPass } from "@/server/domain/passes/issue/issue-electronic";
 import { redeemPass } from "@/server/domain/passes/redeem/redeem";
 import { spend } from "@/server/domain/wallet/spend";
-import { expect, storageStateOf, test, uniqueName } from "./fixtures";
+import { expect, fact, issuedWithCode, storageStateOf, test, uniqueName } from "./fixtures";
 
 test.use({ storageState: storageStateOf("support") });
 
@@ -36,26 +31,9 @@ async function contactAndGiftPlan(domain: DomainContext, lastName: string) {
 }
 
 /** A gift pass issued to the contact, with its plain code (decrypted as only delivery may). */
-async function giftPassOf(
-  domain: DomainContext,
-  planId: string,
-  contactId: string,
-  valueMinor: number,
-) {
-  const issued = await issueElectronicPass(domain, { planId, contactId, valueMinor });
-  const [row] = await domain.db
-    .select({ codeCiphertext: passes.codeCiphertext })
-    .from(passes)
-    .where(eq(passes.id, issued.passId));
-  return { ...issued, code: decryptCode(row!.codeCiphertext) };
-}
+const giftPassOf = (domain: DomainContext, planId: string, contactId: string, valueMinor: number) =>
+  issuedWithCode(domain, { planId, contactId, valueMinor });
 
-/** The value of one fact ("Remaining", "State", …) in a pass page's cards. */
-const fact = (page: Page, label: string) =>
-  page
-    .getByRole("term")
-    .filter({ hasText: new RegExp(`^${label}$`) })
-    .locator("xpath=following-sibling::dd[1]");
 
 test("a support user replaces a lost, partly redeemed gift pass: the old pass is cancelled and links to a new pass with the remaining value for the same contact", async ({
   page,

@@ -3,25 +3,15 @@ import { eq } from "drizzle-orm";
 import { passes } from "@/db/schema";
 import type { DomainContext } from "@/server/domain/context";
 import { createContact } from "@/server/domain/contacts/create";
-import { createCurrency } from "@/server/domain/network/currencies";
 import { createPassPlan } from "@/server/domain/pass-plans/create";
 import { activatePassPlan } from "@/server/domain/pass-plans/states";
 import { electronicTopUpInput } from "@/server/domain/pass-plans/test-fixtures";
 import { decryptCode } from "@/server/domain/passes/codes/secrecy";
 import { issueElectronicPass } from "@/server/domain/passes/issue/issue-electronic";
 import { redeemPass } from "@/server/domain/passes/redeem/redeem";
-import { expect, storageStateOf, test, uniqueName } from "./fixtures";
+import { expect, ownCurrency, storageStateOf, test, uniqueName } from "./fixtures";
 
 test.use({ storageState: storageStateOf("finance") });
-
-/** A currency of its own, so totals are this test's alone (codes are three random letters). */
-async function ownCurrency(domain: DomainContext): Promise<string> {
-  for (;;) {
-    const code = Array.from({ length: 3 }, () => String.fromCharCode(65 + Math.floor(Math.random() * 26))).join("");
-    const created = await createCurrency(domain, { code, name: `E2E ${code}`, minorUnits: 2, isBusinessCurrency: false }).catch(() => null);
-    if (created) return created.code;
-  }
-}
 
 /** A top-up plan with three passes (40.00, 25.00, 10.00); the 25.00 one redeemed. */
 async function seedPlan(domain: DomainContext) {

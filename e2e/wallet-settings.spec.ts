@@ -1,34 +1,13 @@
-import { eq } from "drizzle-orm";
-import { passes } from "@/db/schema";
 import { createContact } from "@/server/domain/contacts/create";
 import type { DomainContext } from "@/server/domain/context";
-import { createCurrency } from "@/server/domain/network/currencies";
 import { createPassPlan } from "@/server/domain/pass-plans/create";
 import { activatePassPlan } from "@/server/domain/pass-plans/states";
 import { electronicTopUpInput } from "@/server/domain/pass-plans/test-fixtures";
-import { decryptCode } from "@/server/domain/passes/codes/secrecy";
-import { issueElectronicPass } from "@/server/domain/passes/issue/issue-electronic";
 import { redeemPass } from "@/server/domain/passes/redeem/redeem";
 import { updateWalletSettings } from "@/server/domain/wallet/settings";
-import { expect, storageStateOf, test, uniqueName } from "./fixtures";
+import { expect, fact, issuedWithCode, ownCurrency, storageStateOf, test, uniqueName } from "./fixtures";
 
 test.use({ storageState: storageStateOf("admin") });
-
-/** A currency of its own, so parallel specs never share one (codes are three random letters). */
-async function ownCurrency(domain: DomainContext): Promise<string> {
-  for (;;) {
-    const code = Array.from({ length: 3 }, () =>
-      String.fromCharCode(65 + Math.floor(Math.random() * 26)),
-    ).join("");
-    const created = await createCurrency(domain, {
-      code,
-      name: `E2E ${code}`,
-      minorUnits: 2,
-      isBusinessCurrency: false,
-    }).catch(() => null);
-    if (created) return created.code;
-  }
-}
 
 /** A live electronic gift plan in the currency and one pass of it, with its plain code (decrypted as only delivery may). */
 async function giftPassIn(
@@ -42,16 +21,7 @@ async function giftPassIn(
     electronicTopUpInput(currency, { name: uniqueName(`Gift ${currency}`), type: "GIFT" }),
   );
   await activatePassPlan(domain, { id: plan.id });
-  const issued = await issueElectronicPass(domain, {
-    planId: plan.id,
-    recipient: { email, name: "Cy" },
-    valueMinor,
-  });
-  const [row] = await domain.db
-    .select({ codeCiphertext: passes.codeCiphertext })
-    .from(passes)
-    .where(eq(passes.id, issued.passId));
-  return { ...issued, code: decryptCode(row!.codeCiphertext) };
+  return issuedWithCode(domain, { planId: plan.id, recipient: { email, name: "Cy" }, valueMinor });
 }
 
 /*
@@ -112,16 +82,10 @@ test.describe.serial("wallet settings", () => {
       page.getByRole("heading", { level: 1, name: `Pass ${foreign.codeMask}` }),
     ).toBeVisible();
     await expect(
-      page
-        .getByRole("term")
-        .filter({ hasText: /^State$/ })
-        .locator("xpath=following-sibling::dd[1]"),
+      fact(page, "State")
     ).toHaveText("Active");
     await expect(
-      page
-        .getByRole("term")
-        .filter({ hasText: /^Uses$/ })
-        .locator("xpath=following-sibling::dd[1]"),
+      fact(page, "Uses")
     ).toHaveText("0 of 1");
     await page.goto(`/contacts/${contact.id}/wallet`);
     await expect(page.getByRole("region", { name: "Balances EUR" })).toContainText(

@@ -1,23 +1,16 @@
-import { eq } from "drizzle-orm";
-import { passes } from "@/db/schema";
 import { createContact } from "@/server/domain/contacts/create";
 import type { DomainContext } from "@/server/domain/context";
 import { createPassPlan } from "@/server/domain/pass-plans/create";
 import { activatePassPlan } from "@/server/domain/pass-plans/states";
 import { electronicTopUpInput } from "@/server/domain/pass-plans/test-fixtures";
-import { decryptCode } from "@/server/domain/passes/codes/secrecy";
-import { issueElectronicPass } from "@/server/domain/passes/issue/issue-electronic";
 import { redeemPass } from "@/server/domain/passes/redeem/redeem";
-import { expect, storageStateOf, test, uniqueName } from "./fixtures";
+import { expect, issuedWithCode, storageStateOf, test, uniqueName } from "./fixtures";
 
 test.use({ storageState: storageStateOf("support") });
 
 /** An electronic gift pass of the plan, issued to the email, with its plain code (decrypted as only delivery may). */
-async function giftPass(domain: DomainContext, planId: string, email: string, valueMinor: number) {
-  const issued = await issueElectronicPass(domain, { planId, recipient: { email, name: "Ada" }, valueMinor });
-  const [row] = await domain.db.select({ codeCiphertext: passes.codeCiphertext }).from(passes).where(eq(passes.id, issued.passId));
-  return { ...issued, code: decryptCode(row!.codeCiphertext) };
-}
+const giftPass = (domain: DomainContext, planId: string, email: string, valueMinor: number) =>
+  issuedWithCode(domain, { planId, recipient: { email, name: "Ada" }, valueMinor });
 
 test("a support user redeems a gift pass for a contact from the back office and sees the wallet balance and statement change", async ({ page, domain }) => {
   const tag = uniqueName("w").replace(/\s+/g, "").toLowerCase();
