@@ -54,7 +54,7 @@ export async function refundSpend(ctx: DomainContext, rawInput: RefundSpendInput
     }
     const totalRefundedMinor = Number(updated.refunded_minor);
     const refundId = newId();
-    const [open, settlement] = await Promise.all([openAccount(tx, { ...walletOf(spend) }), systemAccount(tx, "SETTLEMENT", spend.currency)]);
+    const [open, settlement] = await Promise.all([openAccount(tx, { id: spend.walletId }), systemAccount(tx, "SETTLEMENT", spend.currency)]);
     const entry = await postEntry(tx, {
       kind: "SPEND_REFUND",
       causeType: "spend_refund",
@@ -76,5 +76,3 @@ export async function refundSpend(ctx: DomainContext, rawInput: RefundSpendInput
     return { refundId, spendId: spend.id, refundedMinor: amountMinor, totalRefundedMinor, journalEntryId: entry.id, balances };
   });
 }
-
-const walletOf = (spend: typeof spends.$inferSelect) => ({ id: spend.walletId, contactId: spend.contactId, currency: spend.currency, createdAt: spend.createdAt });

@@ -29,7 +29,7 @@ export async function ensureWallet(ctx: DomainContext, contactId: string, curren
   return created;
 }
 
-async function walletAccount(ctx: DomainContext, wallet: Wallet, kind: "POCKET" | "OPEN" | "HELD", commercePoolId: string | null) {
+async function walletAccount(ctx: DomainContext, wallet: Pick<Wallet, "id">, kind: "POCKET" | "OPEN" | "HELD", commercePoolId: string | null) {
   const [row] = await ctx.db
     .select()
     .from(ledgerAccounts)
@@ -54,11 +54,11 @@ export async function pocketAccount(ctx: DomainContext, wallet: Wallet, commerce
   return (await walletAccount(ctx, wallet, "POCKET", commercePoolId))!;
 }
 
-export async function openAccount(ctx: DomainContext, wallet: Wallet): Promise<AccountRef> {
+export async function openAccount(ctx: DomainContext, wallet: Pick<Wallet, "id">): Promise<AccountRef> {
   return (await walletAccount(ctx, wallet, "OPEN", null))!;
 }
 
-export async function heldAccount(ctx: DomainContext, wallet: Wallet): Promise<AccountRef> {
+export async function heldAccount(ctx: DomainContext, wallet: Pick<Wallet, "id">): Promise<AccountRef> {
   return (await walletAccount(ctx, wallet, "HELD", null))!;
 }
 

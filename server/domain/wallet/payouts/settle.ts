@@ -36,7 +36,6 @@ export async function settleWithProvider(ctx: DomainContext, approved: PayoutRow
       return payoutView(paid);
     }
     const failed = await transition(tx, approved.id, "APPROVED", { state: "FAILED", reason: outcome.reason });
-    const wallet = { id: failed.walletId, contactId: failed.contactId, currency: failed.currency, createdAt: failed.createdAt };
     const reversal = await postEntry(tx, {
       kind: "PAYOUT_REVERSAL",
       causeType: "payout",
@@ -45,7 +44,7 @@ export async function settleWithProvider(ctx: DomainContext, approved: PayoutRow
       memo: outcome.reason,
       postings: [
         { account: await systemAccount(tx, "PAYOUTS", failed.currency), amountMinor: -failed.amountMinor },
-        { account: await openAccount(tx, wallet), amountMinor: failed.amountMinor },
+        { account: await openAccount(tx, { id: failed.walletId }), amountMinor: failed.amountMinor },
       ],
     });
     const [row] = await tx.db.update(payoutRequests).set({ reversalEntryId: reversal.id }).where(eq(payoutRequests.id, failed.id)).returning();
