@@ -5,7 +5,8 @@ import { inTransaction, type DomainContext } from "../../context";
 import { DomainError, invalidField } from "../../errors";
 import { newId } from "../../ids";
 import { ledgerErrors } from "../../ledger/post-entry";
-import { callSqlFunction, sqlActor } from "../../sql-functions";
+import { callInGroupCommit } from "../../group-commit";
+import { sqlActor } from "../../sql-functions";
 import type { WalletAccountBalance } from "../../wallet/balances";
 import { creditedAsPlanned, planRedemptionCredit, type PlannedCredit } from "../../wallet/credit-redemption";
 import { passSnapshot, type Pass, type PassPlanRow, type PassView } from "../actions/pass-row";
@@ -62,7 +63,8 @@ async function lostRaceError(ctx: DomainContext, passId: string, plan: PassPlanR
  * a use in a conditional UPDATE that re-checks every condition under the pass's row lock (so
  * exactly as many parallel calls succeed as the pass has uses), records the redemption (who,
  * where, when, how much), runs the wallet's money step and records `pass.redeemed`. Only a
- * one-time code to spend or a registered contact's wallet to open first make it a transaction.
+ * one-time code to spend or a registered contact's wallet to open first make it a transaction;
+ * otherwise the statement joins the process's concurrent redemptions in a group commit.
  */
 export async function redeemPass(ctx: DomainContext, input: RedeemPassInput): Promise<PassRedeemed> {
   const verified = await verifyRedemption(ctx, input);
@@ -88,7 +90,7 @@ export async function redeemPass(ctx: DomainContext, input: RedeemPassInput): Pr
       organisationId: input.organisationId ?? null,
       terminalId: input.terminalId ?? null,
     };
-    const written = await callSqlFunction<RedemptionWritten | null>(
+    const written = await callInGroupCommit<RedemptionWritten | null>(
       tx,
       "pass_redeem",
       {

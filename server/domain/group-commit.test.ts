@@ -1,0 +1,84 @@
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { rowsOf } from "@/db/rows";
+import { contextAs, testDatabase } from "@/test/db";
+import type { DomainContext } from "./context";
+import type { DomainError } from "./errors";
+import { callInGroupCommit } from "./group-commit";
+import { newId } from "./ids";
+import { systemAccount } from "./ledger/accounts";
+import { entryArgument, ledgerErrors } from "./ledger/post-entry";
+import { verifyLedger } from "./ledger/verify";
+import { walletBalances } from "./wallet/balances";
+import { emptyWallet, fundOpen } from "./wallet/wallet-test-fixtures";
+import { openAccount } from "./wallet/wallets";
+
+testDatabase();
+
+/** A currency of this test alone: other files post to the same system accounts in parallel. */
+const ownCurrency = () => `G${String.fromCharCode(65 + Math.floor(Math.random() * 26), 65 + Math.floor(Math.random() * 26))}`;
+
+/** `calls` entries moving `amountMinor` each between the wallet's open funds and ADJUSTMENTS, all sent at once. */
+async function postAtOnce(ctx: DomainContext, currency: string, openId: string, calls: number, amountMinor: number) {
+  const adjustments = await systemAccount(ctx, "ADJUSTMENTS", currency);
+  const entryIds = Array.from({ length: calls }, () => newId());
+  const outcomes = await Promise.allSettled(
+    entryIds.map((id) =>
+      callInGroupCommit(
+        ctx,
+        "ledger_post_entry",
+        {
+          ...entryArgument(ctx, id, { kind: "ADJUSTMENT", causeType: "test" }),
+          postings: [
+            { id: newId(), accountId: adjustments.id, amountMinor: -amountMinor },
+            { id: newId(), accountId: openId, amountMinor },
+          ],
+        },
+        ledgerErrors,
+      ),
+    ),
+  );
+  return { entryIds, outcomes };
+}
+
+/** How many transactions wrote these entries. */
+async function transactionsOf(ctx: DomainContext, entryIds: string[]) {
+  const [row] = rowsOf<{ n: number }>(
+    await ctx.db.execute(sql`select count(distinct xmin::text)::int as n from journal_entries where id in ${entryIds}`),
+  );
+  return row!.n;
+}
+
+describe("callInGroupCommit", () => {
+  it("writes calls that arrive together in shared transactions, each call once", async () => {
+    const ctx = await contextAs("finance");
+    const currency = ownCurrency();
+    const wallet = await emptyWallet(ctx, currency);
+    const open = await openAccount(ctx, wallet);
+
+    const { entryIds, outcomes } = await postAtOnce(ctx, currency, open.id, 20, 150);
+
+    expect(outcomes.every((o) => o.status === "fulfilled")).toBe(true);
+    expect((await walletBalances(ctx, wallet.id)).openMinor).toBe(20 * 150);
+    expect(await transactionsOf(ctx, entryIds)).toBeLessThan(20);
+    expect((await verifyLedger(ctx)).problems).toEqual([]);
+  });
+
+  it("gives each call of a failed batch its own answer: the others are written, the refused one is not", async () => {
+    const ctx = await contextAs("finance");
+    const currency = ownCurrency();
+    const wallet = await emptyWallet(ctx, currency);
+    await fundOpen(ctx, wallet, 1_000);
+    const open = await openAccount(ctx, wallet);
+
+    // Twelve debits of 100 from 1,000: whatever the batches, exactly ten fit.
+    const { outcomes } = await postAtOnce(ctx, currency, open.id, 12, -100);
+
+    const refused = outcomes.filter((o) => o.status === "rejected");
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(10);
+    expect(refused).toHaveLength(2);
+    for (const r of refused) expect((r.reason as DomainError).code).toBe("INSUFFICIENT_FUNDS");
+    expect((await walletBalances(ctx, wallet.id)).openMinor).toBe(0);
+    expect((await verifyLedger(ctx)).problems).toEqual([]);
+  });
+});

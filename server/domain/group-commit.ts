@@ -1,0 +1,95 @@
+import { sql } from "drizzle-orm";
+import { PgTransaction } from "drizzle-orm/pg-core";
+import type { Db } from "@/db";
+import { rowsOf } from "@/db/rows";
+import type { DomainContext } from "./context";
+import { callSqlFunction, type SqlErrors, type SqlFunction } from "./sql-functions";
+
+/** Calls in one statement at most; a batch is one transaction, so this bounds its row locks too. */
+const maxBatch = 32;
+/** Statements running at once per function and process: enough to keep the database's cores busy while others commit. */
+const maxRunning = 4;
+
+interface Waiting<T> {
+  ctx: DomainContext;
+  argument: object;
+  errors: SqlErrors;
+  resolve(result: T): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * One process's calls of one database function. A call made while `maxRunning` statements are
+ * already running waits, and the waiting calls leave together: one statement, one transaction,
+ * one commit (WAL flush) for the lot. When nothing waits a call leaves at once, so a quiet system
+ * adds no latency.
+ */
+class GroupCommit<T> {
+  private readonly waiting: Waiting<T>[] = [];
+  private running = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly name: SqlFunction,
+  ) {}
+
+  call(ctx: DomainContext, argument: object, errors: SqlErrors): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.push({ ctx, argument, errors, resolve, reject });
+      this.send();
+    });
+  }
+
+  private send() {
+    while (this.running < maxRunning && this.waiting.length > 0) {
+      const batch = this.waiting.splice(0, maxBatch);
+      this.running++;
+      void this.write(batch).finally(() => {
+        this.running--;
+        this.send();
+      });
+    }
+  }
+
+  private async write(batch: Waiting<T>[]) {
+    if (batch.length > 1) {
+      let results: T[] | null = null;
+      try {
+        // One row for the whole batch: postgres-js misplaces the rows of the next query on a
+        // connection whose last query failed after sending some rows.
+        const [row] = rowsOf<{ results: T[] }>(
+          await this.db.execute(
+            sql`select jsonb_agg(${sql.raw(this.name)}(t.argument) order by t.position) as results from jsonb_array_elements(${JSON.stringify(batch.map((w) => w.argument))}::jsonb) with ordinality as t(argument, position)`,
+          ),
+        );
+        results = row!.results;
+      } catch {
+        // Nothing of the batch was written. One call's refusal (or a deadlock with another batch)
+        // fails them all, so each runs again alone and gets its own answer.
+      }
+      if (results) {
+        batch.forEach((w, i) => w.resolve(results[i]!));
+        return;
+      }
+    }
+    await Promise.all(
+      batch.map((w) => callSqlFunction<T>(w.ctx, this.name, w.argument, w.errors).then(w.resolve, w.reject)),
+    );
+  }
+}
+
+const groups = new WeakMap<Db, Map<SqlFunction, GroupCommit<unknown>>>();
+
+/**
+ * Calls a database function whose every call is a whole write of its own (`pass_redeem`), in
+ * a group commit with the process's other calls of it (see GroupCommit). Inside a caller's
+ * transaction it is an ordinary call: that transaction's commit is the caller's.
+ */
+export function callInGroupCommit<T>(ctx: DomainContext, name: SqlFunction, argument: object, errors: SqlErrors = {}): Promise<T> {
+  if (ctx.db instanceof PgTransaction) return callSqlFunction<T>(ctx, name, argument, errors);
+  let byName = groups.get(ctx.db);
+  if (!byName) groups.set(ctx.db, (byName = new Map()));
+  let group = byName.get(name) as GroupCommit<T> | undefined;
+  if (!group) byName.set(name, (group = new GroupCommit<T>(ctx.db, name)));
+  return group.call(ctx, argument, errors);
+}
