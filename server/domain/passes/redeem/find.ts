@@ -1,4 +1,5 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { preparedQuery } from "@/db/prepared";
 import { contacts, passes, passPlans, passRedemptions } from "@/db/schema";
 import type { DomainContext } from "../../context";
 import { DomainError, invalidField } from "../../errors";
@@ -25,7 +26,14 @@ export async function findPassByCredentials(ctx: DomainContext, credentials: { c
   // looked at once the caller and the code are known not to be locked out.
   const [, [row]] = await Promise.all([
     assertRedemptionAllowed(scope),
-    ctx.db.select({ pass: passes, plan: passPlans }).from(passes).innerJoin(passPlans, eq(passPlans.id, passes.planId)).where(eq(passes.codeHash, hash)),
+    preparedQuery(ctx.db, "pass_by_code_hash", (db) =>
+      db
+        .select({ pass: passes, plan: passPlans })
+        .from(passes)
+        .innerJoin(passPlans, eq(passPlans.id, passes.planId))
+        .where(eq(passes.codeHash, sql.placeholder("hash")))
+        .prepare("pass_by_code_hash"),
+    ).execute({ hash }),
   ]);
   if (!row) return refuseWrongCredentials(scope, "UNKNOWN_CODE", null);
   if (row.pass.pinHash && !(credentials.pin && verifyPin(row.pass.id, credentials.pin, row.pass.pinHash))) {
