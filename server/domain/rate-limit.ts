@@ -1,7 +1,9 @@
-import { and, gt, inArray, isNull, or } from "drizzle-orm";
+import { and, isNull, or, sql } from "drizzle-orm";
 import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
 import { rateLimits } from "@/db/schema";
 import type { Db } from "@/db";
+import { arrayLiteral } from "@/db/array-literal";
+import { preparedQuery } from "@/db/prepared";
 import { DomainError } from "./errors";
 
 export interface FailureLimit {
@@ -46,10 +48,18 @@ export interface LockoutCheck {
  */
 export async function assertNotLockedOut(db: Db, checks: readonly LockoutCheck[]): Promise<void> {
   const stored = checks.map((c) => ({ ...c, storedKey: limiterFor(db, c.limit).getKey(c.key) as string }));
-  const counters = await db
-    .select()
-    .from(rateLimits)
-    .where(and(inArray(rateLimits.key, stored.map((c) => c.storedKey)), or(isNull(rateLimits.expire), gt(rateLimits.expire, new Date()))));
+  const counters = await preparedQuery(db, "rate_limit_counters", (handle) =>
+    handle
+      .select()
+      .from(rateLimits)
+      .where(
+        and(
+          sql`${rateLimits.key} = any(${sql.placeholder("keys")}::text[])`,
+          or(isNull(rateLimits.expire), sql`${rateLimits.expire} > ${sql.placeholder("now")}::timestamptz`),
+        ),
+      )
+      .prepare("rate_limit_counters"),
+  ).execute({ keys: arrayLiteral(stored.map((c) => c.storedKey)), now: new Date().toISOString() });
   for (const check of stored) {
     const counter = counters.find((c) => c.key === check.storedKey);
     if (counter && counter.points >= check.limit.points) {

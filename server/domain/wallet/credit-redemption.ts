@@ -1,4 +1,5 @@
-import { and, eq, isNull, ne } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
+import { preparedQuery } from "@/db/prepared";
 import { contacts, ledgerAccounts, wallets } from "@/db/schema";
 import type { DomainContext } from "../context";
 import { DomainError, invalidField, notFound } from "../errors";
@@ -29,19 +30,22 @@ export function creditExpiryFor(plan: RedemptionCredit["plan"], redeemedAt: Date
  * nothing here. Null when the wallet or the pocket does not exist yet.
  */
 async function existingPocket(ctx: DomainContext, contactId: string, currency: string, commercePoolId: string | null) {
-  const [found] = await ctx.db
-    .select({ mergedIntoId: contacts.mergedIntoId, walletId: wallets.id, pocketId: ledgerAccounts.id })
-    .from(contacts)
-    .leftJoin(wallets, and(eq(wallets.contactId, contacts.id), eq(wallets.currency, currency)))
-    .leftJoin(
-      ledgerAccounts,
-      and(
-        eq(ledgerAccounts.walletId, wallets.id),
-        eq(ledgerAccounts.kind, "POCKET"),
-        commercePoolId ? eq(ledgerAccounts.commercePoolId, commercePoolId) : isNull(ledgerAccounts.commercePoolId),
-      ),
-    )
-    .where(eq(contacts.id, contactId));
+  const [found] = await preparedQuery(ctx.db, "existing_pocket", (db) =>
+    db
+      .select({ mergedIntoId: contacts.mergedIntoId, walletId: wallets.id, pocketId: ledgerAccounts.id })
+      .from(contacts)
+      .leftJoin(wallets, and(eq(wallets.contactId, contacts.id), eq(wallets.currency, sql.placeholder("currency"))))
+      .leftJoin(
+        ledgerAccounts,
+        and(
+          eq(ledgerAccounts.walletId, wallets.id),
+          eq(ledgerAccounts.kind, "POCKET"),
+          sql`${ledgerAccounts.commercePoolId} is not distinct from ${sql.placeholder("commercePoolId")}::uuid`,
+        ),
+      )
+      .where(eq(contacts.id, sql.placeholder("contactId")))
+      .prepare("existing_pocket"),
+  ).execute({ contactId, currency, commercePoolId });
   if (!found) throw notFound("Contact");
   // A merged contact has no wallet of its own any more: its credits go to the one it merged into.
   if (found.mergedIntoId) throw invalidField("contactId", "This contact was merged into another; redeem for that contact.");
