@@ -7,7 +7,7 @@ import type { DomainError } from "./errors";
  * Database functions that run a whole money write as one statement (one round trip, row locks
  * held only while the database works): see db/migrations/0001_ledger_functions.sql.
  */
-export type SqlFunction = "ledger_post_entry" | "wallet_credit_pocket" | "pass_redeem";
+export type SqlFunction = "ledger_post_entry" | "wallet_credit_pocket" | "pass_redeem" | "wallet_spend_open_funds";
 
 /** What the SQL functions raise for people (SQLSTATE class "TS") and the DomainError each becomes. */
 export type SqlErrors = Partial<Record<string, () => DomainError>>;

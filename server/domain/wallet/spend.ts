@@ -1,13 +1,15 @@
 import { and, eq } from "drizzle-orm";
 import { spends } from "@/db/schema";
-import { recordAudit } from "../audit/record";
+import { recordAudit, redactSecrets } from "../audit/record";
 import { inTransaction, type DomainContext } from "../context";
 import { DomainError } from "../errors";
 import { newId } from "../ids";
 import { systemAccount } from "../ledger/accounts";
 import { postEntry } from "../ledger/post-entry";
 import { emitEvent } from "../outbox";
-import { walletBalances, type WalletBalances } from "./balances";
+import { callInGroupCommit } from "../group-commit";
+import { sqlActor } from "../sql-functions";
+import { balancesOf, walletBalances, type WalletAccountBalance, type WalletBalances } from "./balances";
 import { spendSchema, type SpendInput, type SpendView } from "./operation-schemas";
 import { redeemIntoOpen } from "./redeem-funds";
 import { lockAccounts } from "../ledger/locks";
@@ -29,6 +31,33 @@ export const spendView = (row: SpendRow): SpendView => ({
   createdAt: row.createdAt,
 });
 
+/** A new spend's row: what was spent, and what the automatic redeem brought to open funds. */
+function newSpendRow(
+  input: SpendInput,
+  walletId: string,
+  currency: string,
+  spent: { spendId: string; spentMinor: number; redeemed: { takenMinor: number; journalEntryId: string | null } },
+): SpendRow {
+  return {
+    id: spent.spendId,
+    walletId,
+    contactId: input.contactId,
+    currency,
+    reference: input.reference,
+    requestedMinor: input.amountMinor,
+    amountMinor: spent.spentMinor,
+    redeemedMinor: spent.redeemed.takenMinor,
+    refundedMinor: 0,
+    organisationId: input.organisationId ?? null,
+    redeemEntryId: spent.redeemed.journalEntryId,
+    spendEntryId: newId(),
+    createdAt: new Date(),
+  };
+}
+
+/** What the audit entry and the `wallet.spent` event say of a spend. */
+const spendFacts = (row: SpendRow, input: SpendInput) => ({ ...spendView(row), organisationId: row.organisationId, onlyIfEnoughFunds: input.onlyIfEnoughFunds });
+
 export interface SpendResult extends SpendView {
   replayed: boolean;
   balances: WalletBalances;
@@ -44,11 +73,12 @@ export interface SpendResult extends SpendView {
  * balance is read, so parallel spends of one wallet queue and can never overdraw; a spend only
  * ever locks accounts of one wallet, so spends of different wallets never wait on each other.
  * The reference is unique per wallet and checked under that lock: a replay answers the first
- * spend and moves nothing.
+ * spend and moves nothing. A spend the open funds cover is written by one statement instead
+ * (`spendFromOpenFunds`), under the same locks and checks.
  */
 export async function spend(ctx: DomainContext, rawInput: SpendInput): Promise<SpendResult> {
   const input = spendSchema.parse(rawInput);
-  return inTransaction(ctx, async (tx) => {
+  return (await spendFromOpenFunds(ctx, input)) ?? inTransaction(ctx, async (tx) => {
     const { wallet, open } = await spendingWallet(tx, input.contactId, input.currency);
     const [pockets, settlement] = await Promise.all([eligiblePockets(tx, wallet.id, input), systemAccount(tx, "SETTLEMENT", wallet.currency)]);
     // Pipelined on the transaction's connection, in order: the replay check reads under the lock.
@@ -75,22 +105,8 @@ export async function spend(ctx: DomainContext, rawInput: SpendInput): Promise<S
     if (availableMinor === 0 || (input.onlyIfEnoughFunds && availableMinor < input.amountMinor)) throw insufficient(input.amountMinor, availableMinor);
     const spentMinor = Math.min(input.amountMinor, availableMinor);
 
-    const row: SpendRow = {
-      id: spendId,
-      walletId: wallet.id,
-      contactId: input.contactId,
-      currency: wallet.currency,
-      reference: input.reference,
-      requestedMinor: input.amountMinor,
-      amountMinor: spentMinor,
-      redeemedMinor: redeemed.takenMinor,
-      refundedMinor: 0,
-      organisationId: input.organisationId ?? null,
-      redeemEntryId: redeemed.journalEntryId,
-      spendEntryId: newId(),
-      createdAt: new Date(),
-    };
-    const facts = { ...spendView(row), organisationId: row.organisationId, onlyIfEnoughFunds: input.onlyIfEnoughFunds };
+    const row = newSpendRow(input, wallet.id, wallet.currency, { spendId, spentMinor, redeemed });
+    const facts = spendFacts(row, input);
     // The entry and its records, sent together (postgres-js pipelines them in this order): the
     // balances read last include the entry.
     const [, , , , after] = await Promise.all([
@@ -112,6 +128,45 @@ export async function spend(ctx: DomainContext, rawInput: SpendInput): Promise<S
     ]);
     return { ...spendView(row), replayed: false, balances: after };
   });
+}
+
+/**
+ * The usual spend, one the open funds cover, written by one statement (`wallet_spend_open_funds`,
+ * which re-checks every condition under the open account's lock) in a group commit with the
+ * process's other spends: a hot wallet's lock is then held only while the database works. Null,
+ * having written nothing, when the statement found a condition unmet: the whole spend then runs.
+ */
+async function spendFromOpenFunds(ctx: DomainContext, input: SpendInput): Promise<SpendResult | null> {
+  const { wallet, open, openMinorAsRead } = await spendingWallet(ctx, input.contactId, input.currency);
+  // Open funds that did not cover it a moment ago will most likely not once locked: the whole
+  // spend runs at once instead of after a statement that waited for the wallet's lock to find so.
+  if (openMinorAsRead < input.amountMinor) return null;
+  const settlement = await systemAccount(ctx, "SETTLEMENT", wallet.currency);
+  const row = newSpendRow(input, wallet.id, wallet.currency, {
+    spendId: newId(),
+    spentMinor: input.amountMinor,
+    redeemed: { takenMinor: 0, journalEntryId: null },
+  });
+  const facts = spendFacts(row, input);
+  const accounts = await callInGroupCommit<WalletAccountBalance[] | null>(ctx, "wallet_spend_open_funds", {
+    spendId: row.id,
+    walletId: wallet.id,
+    contactId: row.contactId,
+    openAccountId: open.id,
+    settlementAccountId: settlement.id,
+    currency: row.currency,
+    reference: row.reference,
+    amountMinor: row.amountMinor,
+    organisationId: row.organisationId,
+    createdAt: row.createdAt,
+    entryId: row.spendEntryId,
+    postingIds: [newId(), newId()],
+    actor: sqlActor(ctx),
+    auditId: newId(),
+    eventId: newId(),
+    facts: redactSecrets(facts),
+  });
+  return accounts && { ...spendView(row), replayed: false, balances: balancesOf(wallet.id, accounts) };
 }
 
 const insufficient = (requestedMinor: number, availableMinor: number) =>

@@ -1,5 +1,6 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import { arrayLiteral } from "@/db/array-literal";
+import { preparedQuery } from "@/db/prepared";
 import { rowsOf } from "@/db/rows";
 import { contacts, ledgerAccounts, wallets } from "@/db/schema";
 import type { DomainContext } from "../context";
@@ -11,6 +12,8 @@ import type { Wallet } from "./wallets";
 export interface SpendingWallet {
   wallet: Wallet;
   open: AccountRef;
+  /** The open funds as read, without a lock: a hint of whether they cover a spend, never a check. */
+  openMinorAsRead: number;
 }
 
 /**
@@ -20,21 +23,24 @@ export interface SpendingWallet {
  * spend then sees it, while parallel spends of one contact do not queue on each other here.
  */
 export async function spendingWallet(ctx: DomainContext, contactId: string, currency: string): Promise<SpendingWallet> {
-  const [found] = await ctx.db
-    .select({
-      contact: { spendingBlocked: contacts.spendingBlocked, mergedIntoId: contacts.mergedIntoId },
-      wallet: wallets,
-      open: ledgerAccounts,
-    })
-    .from(contacts)
-    .leftJoin(wallets, and(eq(wallets.contactId, contacts.id), eq(wallets.currency, currency)))
-    .leftJoin(ledgerAccounts, and(eq(ledgerAccounts.walletId, wallets.id), eq(ledgerAccounts.kind, "OPEN")))
-    .where(eq(contacts.id, contactId))
-    .for("key share", { of: contacts });
+  const [found] = await preparedQuery(ctx.db, "spending_wallet", (db) =>
+    db
+      .select({
+        contact: { spendingBlocked: contacts.spendingBlocked, mergedIntoId: contacts.mergedIntoId },
+        wallet: wallets,
+        open: ledgerAccounts,
+      })
+      .from(contacts)
+      .leftJoin(wallets, and(eq(wallets.contactId, contacts.id), eq(wallets.currency, sql.placeholder("currency"))))
+      .leftJoin(ledgerAccounts, and(eq(ledgerAccounts.walletId, wallets.id), eq(ledgerAccounts.kind, "OPEN")))
+      .where(eq(contacts.id, sql.placeholder("contactId")))
+      .for("key share", { of: contacts })
+      .prepare("spending_wallet"),
+  ).execute({ contactId, currency });
   if (!found) throw notFound("Contact");
   if (found.contact.mergedIntoId) throw new DomainError("INVALID_STATE", "This contact was merged into another contact; use that one.");
   if (found.contact.spendingBlocked) throw new DomainError("SPENDING_BLOCKED", "This contact is blocked from spending.");
-  if (found.wallet && found.open) return { wallet: found.wallet, open: accountRef(found.open) };
+  if (found.wallet && found.open) return { wallet: found.wallet, open: accountRef(found.open), openMinorAsRead: found.open.balanceMinor };
   const [other] = await ctx.db
     .select({ currency: wallets.currency })
     .from(wallets)
