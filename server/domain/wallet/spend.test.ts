@@ -90,6 +90,30 @@ describe("spend", () => {
     await ledgerOk(ctx);
   });
 
+  it("spends open funds that cover the purchase with the same records as any spend, answers a replay, and refuses once the contact is blocked", async () => {
+    const ctx = await contextAs("finance");
+    const { contactId, wallet } = await contactWithWallet(ctx);
+    await fund(ctx, wallet, 1000);
+    await redeemFunds(ctx, { contactId, currency: "EUR", amountMinor: 1000 });
+    const reference = unique("order-");
+
+    const first = await spend(ctx, { contactId, currency: "EUR", amountMinor: 400, reference });
+    expect(first).toMatchObject({ spentMinor: 400, requestedMinor: 400, redeemedMinor: 0, replayed: false, balances: { openMinor: 600, availableMinor: 600 } });
+    const [entry] = await ctx.db.select().from(journalEntries).where(eq(journalEntries.id, first.spendEntryId));
+    expect(entry).toMatchObject({ kind: "SPEND", causeType: "spend", causeId: first.spendId, memo: reference, actorId: ctx.actor.id });
+    const [audit] = await ctx.db.select().from(auditLog).where(eq(auditLog.entityId, first.spendId));
+    expect(audit).toMatchObject({ action: "spend.created", actorId: ctx.actor.id, after: { spentMinor: 400, reference, onlyIfEnoughFunds: false } });
+    const [event] = await ctx.db.select().from(domainEvents).where(eq(domainEvents.entityId, first.spendId));
+    expect(event).toMatchObject({ type: "wallet.spent", payload: { spentMinor: 400, reference } });
+
+    const again = await spend(ctx, { contactId, currency: "EUR", amountMinor: 400, reference });
+    expect(again).toMatchObject({ spendId: first.spendId, replayed: true, balances: { openMinor: 600 } });
+
+    await blockContactSpending(ctx, { contactId, reason: "Fraud check" });
+    expect((await refusal(spend(ctx, { contactId, currency: "EUR", amountMinor: 100, reference: unique("order-") }))).code).toBe("SPENDING_BLOCKED");
+    await ledgerOk(ctx);
+  });
+
   it("spends what there is without onlyIfEnoughFunds, refuses all of it with, and refuses 0 (an expired lot never pays)", async () => {
     const ctx = await contextAs("finance");
     const { contactId, wallet } = await contactWithWallet(ctx);
