@@ -1,18 +1,23 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, creditLots, domainEvents, journalEntries, ledgerPostings } from "@/db/schema";
+import { auditLog, creditLots, domainEvents, journalEntries, ledgerPostings, spends } from "@/db/schema";
 import { contextAs, testDatabase, unique } from "@/test/db";
 import { blockContactSpending } from "../contacts/spending-block";
 import { refusal } from "../contacts/test-fixtures";
 import type { DomainContext } from "../context";
+import { newId } from "../ids";
+import { systemAccount } from "../ledger/accounts";
 import { verifyLedger } from "../ledger/verify";
 import { createCommercePool } from "../network/commerce-pools";
 import { createProductFamily } from "../network/product-families";
+import { callSqlFunction, sqlActor } from "../sql-functions";
+import { walletBalances } from "./balances";
 import { newMerchant, newVenue } from "../network/test-fixtures";
 import { contactWithWallet, fund } from "./operations-test-fixtures";
 import { redeemFunds } from "./redeem-funds";
 import { refundSpend } from "./refund";
 import { spend } from "./spend";
+import { openAccount } from "./wallets";
 
 testDatabase();
 
@@ -111,6 +116,46 @@ describe("spend", () => {
 
     await blockContactSpending(ctx, { contactId, reason: "Fraud check" });
     expect((await refusal(spend(ctx, { contactId, currency: "EUR", amountMinor: 100, reference: unique("order-") }))).code).toBe("SPENDING_BLOCKED");
+    await ledgerOk(ctx);
+  });
+
+  it("writes nothing in one statement when, under the wallet's lock, the contact is blocked, the reference used or the open funds short", async () => {
+    const ctx = await contextAs("finance");
+    const { contactId, wallet } = await contactWithWallet(ctx);
+    await fund(ctx, wallet, 1000);
+    await redeemFunds(ctx, { contactId, currency: "EUR", amountMinor: 500 });
+    const used = (await spend(ctx, { contactId, currency: "EUR", amountMinor: 100, reference: unique("order-") })).reference;
+    const open = await openAccount(ctx, wallet);
+    const settlement = await systemAccount(ctx, "SETTLEMENT", "EUR");
+    // What spend() sends after its unlocked read, as if the world changed in between.
+    const statement = (change: { amountMinor?: number; reference?: string }) =>
+      callSqlFunction<unknown>(ctx, "wallet_spend_open_funds", {
+        spendId: newId(),
+        walletId: wallet.id,
+        contactId,
+        openAccountId: open.id,
+        settlementAccountId: settlement.id,
+        currency: "EUR",
+        reference: change.reference ?? unique("order-"),
+        amountMinor: change.amountMinor ?? 100,
+        organisationId: null,
+        createdAt: new Date(),
+        entryId: newId(),
+        postingIds: [newId(), newId()],
+        actor: sqlActor(ctx),
+        auditId: newId(),
+        eventId: newId(),
+        facts: {},
+      });
+    const spendsBefore = await ctx.db.select().from(spends).where(eq(spends.walletId, wallet.id));
+
+    expect(await statement({ amountMinor: 401 })).toBeNull();
+    expect(await statement({ reference: used })).toBeNull();
+    await blockContactSpending(ctx, { contactId, reason: "Fraud check" });
+    expect(await statement({})).toBeNull();
+
+    expect(await ctx.db.select().from(spends).where(eq(spends.walletId, wallet.id))).toEqual(spendsBefore);
+    expect((await walletBalances(ctx, wallet.id)).openMinor).toBe(400);
     await ledgerOk(ctx);
   });
 
