@@ -1,6 +1,7 @@
 /**
  * Spends per second on ONE hot wallet, through the domain function `spend` (redeem + spend,
- * audit, event, spend row), on a fresh database of the local PostgreSQL, dropped at the end.
+ * audit, event, spend row), with the CPU per call of Node and of the database, on a fresh
+ * database of the local PostgreSQL, dropped at the end.
  * Phase 1: open funds cover every spend (no redeem). Phase 2: every spend first redeems from
  * the business pocket (two entries per spend).
  * Run: npx tsx bench/spend.ts [spendsPerPhase=2000] [clients=8]
@@ -18,6 +19,7 @@ import { fund } from "@/server/domain/wallet/operations-test-fixtures";
 import { redeemFunds } from "@/server/domain/wallet/redeem-funds";
 import { spend } from "@/server/domain/wallet/spend";
 import { ensureWallet } from "@/server/domain/wallet/wallets";
+import { databaseCpu, databaseCpuSince } from "./database-cpu";
 import { percentile } from "./percentile";
 
 const perPhase = Number(process.argv[2] ?? 2000);
@@ -26,11 +28,15 @@ const adminUrl =
   process.env.BENCH_DATABASE_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 
-async function phase(ctx: DomainContext, label: string, contactId: string) {
+type CpuReader = () => Promise<Map<number, number> | null>;
+
+async function phase(ctx: DomainContext, label: string, contactId: string, databaseCpuNow: CpuReader) {
   const latencies: number[] = [];
   let next = 0;
   let failed = 0;
   const start = performance.now();
+  const cpuBefore = process.cpuUsage();
+  const databaseBefore = await databaseCpuNow();
   await Promise.all(
     Array.from({ length: clients }, async () => {
       while (next < perPhase) {
@@ -53,10 +59,13 @@ async function phase(ctx: DomainContext, label: string, contactId: string) {
     }),
   );
   const seconds = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const databaseCpuS = databaseCpuSince(databaseBefore, await databaseCpuNow());
   latencies.sort((a, b) => a - b);
   console.log(
     `${label}: ${perPhase} spends, ${clients} clients, ${seconds.toFixed(2)} s → ${Math.round(perPhase / seconds)} spends/s; ` +
-      `p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p99 ${percentile(latencies, 0.99).toFixed(1)} ms; failed ${failed}`,
+      `p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p99 ${percentile(latencies, 0.99).toFixed(1)} ms; ` +
+      `CPU/call node ${((cpu.user + cpu.system) / 1000 / perPhase).toFixed(2)} ms, database ${databaseCpuS === null ? "n/a" : ((databaseCpuS * 1000) / perPhase).toFixed(2)} ms; failed ${failed}`,
   );
 }
 
@@ -84,8 +93,9 @@ async function main() {
     await refill(ctx, contact.id, 50);
     // Statistics of a live system, not of the empty tables the plans would otherwise be made for.
     await database.sql!.unsafe("analyze");
-    await phase(ctx, "open funds", contact.id);
-    await phase(ctx, "redeem + spend", contact.id);
+    const databaseCpuNow = () => databaseCpu(admin, name);
+    await phase(ctx, "open funds", contact.id, databaseCpuNow);
+    await phase(ctx, "redeem + spend", contact.id, databaseCpuNow);
     const balances = await walletBalances(ctx, wallet.id);
     console.log(
       `final available ${balances.availableMinor} (expected ${1000 - 50}); verify ledger: ${(await verifyLedger(ctx)).ok ? "ok" : "PROBLEMS"}`,

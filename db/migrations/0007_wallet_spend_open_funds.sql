@@ -9,8 +9,9 @@
 -- s: {spendId, walletId, contactId, openAccountId, settlementAccountId, currency, reference,
 --     amountMinor, organisationId, createdAt, entryId, postingIds: [open, settlement], actor,
 --     auditId, eventId, facts}
+-- Generic plans, and never a sequential scan: see 0008.
 CREATE FUNCTION wallet_spend_open_funds(s jsonb) RETURNS jsonb LANGUAGE plpgsql
-SET plan_cache_mode = force_generic_plan AS $$
+SET plan_cache_mode = force_generic_plan SET enable_seqscan = off AS $$
 DECLARE
   amount bigint := (s->>'amountMinor')::bigint;
   wallet uuid := (s->>'walletId')::uuid;
