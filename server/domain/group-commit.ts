@@ -85,8 +85,9 @@ class GroupCommit<T> {
 const groups = new WeakMap<Db, Map<SqlFunction, GroupCommit<unknown>>>();
 
 /**
- * Calls a database function whose every call is a whole write of its own (`pass_redeem`), in
- * a group commit with the process's other calls of it (see GroupCommit). Inside a caller's
+ * Calls a database function whose every call is a whole write of its own (`pass_redeem`,
+ * `wallet_spend_open_funds`), in a group commit with the process's other calls of it (see
+ * GroupCommit). Inside a caller's
  * transaction it is an ordinary call: that transaction's commit is the caller's.
  */
 export function callInGroupCommit<T>(ctx: DomainContext, name: SqlFunction, argument: object, errors: SqlErrors = {}): Promise<T> {

@@ -5,7 +5,8 @@ import type { DomainError } from "./errors";
 
 /**
  * Database functions that run a whole money write as one statement (one round trip, row locks
- * held only while the database works): see db/migrations/0001_ledger_functions.sql.
+ * held only while the database works): see db/migrations/0001_ledger_functions.sql and
+ * 0007_wallet_spend_open_funds.sql.
  */
 export type SqlFunction = "ledger_post_entry" | "wallet_credit_pocket" | "pass_redeem" | "wallet_spend_open_funds";
 
