@@ -34,7 +34,7 @@ async function postAtOnce(ctx: DomainContext, currency: string, openId: string, 
             { id: newId(), accountId: openId, amountMinor },
           ],
         },
-        ledgerErrors,
+        { errors: ledgerErrors },
       ),
     ),
   );

@@ -14,10 +14,20 @@ const maxBatch = 32;
  */
 const maxRunning = 2;
 
+/** How a call is run: the errors its refusals map to, and the row it locks first. */
+export interface GroupCommitOptions {
+  errors?: SqlErrors;
+  /**
+   * The id of the row the call locks (a wallet account): a batch runs its calls in this order, so
+   * two batches touching the same wallets lock them in the same order and cannot deadlock.
+   */
+  lockKey?: string;
+}
+
 interface Waiting<T> {
   ctx: DomainContext;
   argument: object;
-  errors: SqlErrors;
+  options: GroupCommitOptions;
   resolve(result: T): void;
   reject(error: unknown): void;
 }
@@ -37,9 +47,9 @@ class GroupCommit<T> {
     private readonly name: SqlFunction,
   ) {}
 
-  call(ctx: DomainContext, argument: object, errors: SqlErrors): Promise<T> {
+  call(ctx: DomainContext, argument: object, options: GroupCommitOptions): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.waiting.push({ ctx, argument, errors, resolve, reject });
+      this.waiting.push({ ctx, argument, options, resolve, reject });
       this.send();
     });
   }
@@ -57,6 +67,7 @@ class GroupCommit<T> {
 
   private async write(batch: Waiting<T>[]) {
     if (batch.length > 1) {
+      batch.sort((a, b) => (a.options.lockKey ?? "").localeCompare(b.options.lockKey ?? ""));
       let results: T[] | null = null;
       try {
         // One row for the whole batch: postgres-js misplaces the rows of the next query on a
@@ -77,7 +88,7 @@ class GroupCommit<T> {
       }
     }
     await Promise.all(
-      batch.map((w) => callSqlFunction<T>(w.ctx, this.name, w.argument, w.errors).then(w.resolve, w.reject)),
+      batch.map((w) => callSqlFunction<T>(w.ctx, this.name, w.argument, w.options.errors).then(w.resolve, w.reject)),
     );
   }
 }
@@ -90,11 +101,11 @@ const groups = new WeakMap<Db, Map<SqlFunction, GroupCommit<unknown>>>();
  * GroupCommit). Inside a caller's
  * transaction it is an ordinary call: that transaction's commit is the caller's.
  */
-export function callInGroupCommit<T>(ctx: DomainContext, name: SqlFunction, argument: object, errors: SqlErrors = {}): Promise<T> {
-  if (ctx.db instanceof PgTransaction) return callSqlFunction<T>(ctx, name, argument, errors);
+export function callInGroupCommit<T>(ctx: DomainContext, name: SqlFunction, argument: object, options: GroupCommitOptions = {}): Promise<T> {
+  if (ctx.db instanceof PgTransaction) return callSqlFunction<T>(ctx, name, argument, options.errors);
   let byName = groups.get(ctx.db);
   if (!byName) groups.set(ctx.db, (byName = new Map()));
   let group = byName.get(name) as GroupCommit<T> | undefined;
   if (!group) byName.set(name, (group = new GroupCommit<T>(ctx.db, name)));
-  return group.call(ctx, argument, errors);
+  return group.call(ctx, argument, options);
 }

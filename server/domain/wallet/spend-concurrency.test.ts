@@ -56,8 +56,10 @@ describe("spend under concurrency", () => {
         await refundSpend(ctx, { spendId: s2.spendId, reason: "r" });
       }),
     );
-    // A deadlock would surface as PostgreSQL's 40P01 error above. Per wallet: 20 workers spend
-    // 100 twice and refund 40; 20 workers spend 100 and refund all of it.
+    // A deadlock inside a spend's transaction would surface as PostgreSQL's 40P01 error above
+    // (spends from open funds written together run in wallet order, and alone again if their
+    // batch fails). Per wallet: 20 workers spend 100 twice and refund 40; 20 workers spend 100
+    // and refund all of it.
     for (const w of [a, b]) expect((await walletBalances(ctx, w.wallet.id)).availableMinor).toBe(5000 - 20 * (200 - 40));
     expect((await verifyLedger(ctx)).problems).toEqual([]);
   });

@@ -165,7 +165,7 @@ async function spendFromOpenFunds(ctx: DomainContext, input: SpendInput): Promis
     auditId: newId(),
     eventId: newId(),
     facts: redactSecrets(facts),
-  });
+  }, { lockKey: open.id });
   return accounts && { ...spendView(row), replayed: false, balances: balancesOf(wallet.id, accounts) };
 }
 

@@ -109,7 +109,8 @@ export async function redeemPass(ctx: DomainContext, input: RedeemPassInput): Pr
         nameless: planned?.nameless ?? null,
         credit: planned?.credit ?? null,
       },
-      { ...ledgerErrors, TSU01: alreadyUsedByContact },
+      // A new nameless wallet locks nothing another redemption could; a registered one, its pocket.
+      { errors: { ...ledgerErrors, TSU01: alreadyUsedByContact }, lockKey: planned?.credit.pocketId ?? undefined },
     );
     if (!written) throw await lostRaceError(tx, pass.id, plan);
     const after: Pass = {
