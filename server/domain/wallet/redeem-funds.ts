@@ -19,25 +19,41 @@ export interface RedeemStep {
   cause: { type: string; id: string };
 }
 
+/** A redeem whose lots are chosen and whose REDEEM entry is planned, not yet written. */
+export interface PlannedRedeem {
+  takenMinor: number;
+  journalEntryId: string | null;
+  /** Sends the lots' updates and the entry together; a caller may send its own writes right after. */
+  write(): Promise<void>;
+}
+
 /**
- * Moves up to `amountMinor` of eligible commerce funds into the wallet's open funds as one
- * REDEEM entry (D6). The caller holds the wallet accounts' locks (lockAccounts); the lots
- * are taken soonest-expiring first, unexpired, within their product conditions.
+ * Plans moving up to `amountMinor` of eligible commerce funds into the wallet's open funds as
+ * one REDEEM entry (D6). The caller holds the wallet accounts' locks (lockAccounts); the lots
+ * are taken soonest-expiring first, unexpired, within their product conditions. Nothing is
+ * written before `write`, so the caller can still refuse with nothing to undo.
  */
-export async function redeemIntoOpen(ctx: DomainContext, step: RedeemStep): Promise<{ takenMinor: number; journalEntryId: string | null }> {
+export async function planRedeemIntoOpen(ctx: DomainContext, step: RedeemStep): Promise<PlannedRedeem> {
   const { postings, takenMinor, take } = await lotsToConsume(ctx, { pockets: step.pockets, amountMinor: step.amountMinor, basket: step.basket });
-  if (takenMinor === 0) return { takenMinor, journalEntryId: null };
-  // Sent together: postgres-js pipelines them on the transaction's connection, in this order.
-  const [, entry] = await Promise.all([
-    take(),
-    postEntry(ctx, {
-      kind: "REDEEM",
-      causeType: step.cause.type,
-      causeId: step.cause.id,
-      postings: [...postings, { account: step.open, amountMinor: takenMinor }],
-    }),
-  ]);
-  return { takenMinor, journalEntryId: entry.id };
+  if (takenMinor === 0) return { takenMinor, journalEntryId: null, write: async () => {} };
+  const journalEntryId = newId();
+  return {
+    takenMinor,
+    journalEntryId,
+    // Sent together: postgres-js pipelines them on the transaction's connection, in this order.
+    write: async () => {
+      await Promise.all([
+        take(),
+        postEntry(ctx, {
+          id: journalEntryId,
+          kind: "REDEEM",
+          causeType: step.cause.type,
+          causeId: step.cause.id,
+          postings: [...postings, { account: step.open, amountMinor: takenMinor }],
+        }),
+      ]);
+    },
+  };
 }
 
 export interface FundsRedeemed {
@@ -58,13 +74,14 @@ export async function redeemFunds(ctx: DomainContext, rawInput: RedeemFundsInput
     const pockets = await eligiblePockets(tx, wallet.id, input);
     await lockAccounts(tx, [open.id, ...pockets.map((p) => p.id)]);
     const redeemId = newId();
-    const { takenMinor, journalEntryId } = await redeemIntoOpen(tx, {
+    const { takenMinor, journalEntryId, write } = await planRedeemIntoOpen(tx, {
       open,
       pockets,
       amountMinor: input.amountMinor,
       basket: input.basket,
       cause: { type: "redeem", id: redeemId },
     });
+    await write();
     if (takenMinor > 0) {
       const facts = { walletId: wallet.id, contactId: input.contactId, currency: wallet.currency, requestedMinor: input.amountMinor, redeemedMinor: takenMinor, organisationId: input.organisationId ?? null, journalEntryId };
       await recordAudit(tx, { action: "wallet.funds_redeemed", entityType: "wallet", entityId: wallet.id, after: facts });

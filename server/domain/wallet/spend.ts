@@ -11,7 +11,7 @@ import { callInGroupCommit } from "../group-commit";
 import { sqlActor } from "../sql-functions";
 import { balancesOf, walletBalances, type WalletAccountBalance, type WalletBalances } from "./balances";
 import { spendSchema, type SpendInput, type SpendView } from "./operation-schemas";
-import { redeemIntoOpen } from "./redeem-funds";
+import { planRedeemIntoOpen } from "./redeem-funds";
 import { lockAccounts } from "../ledger/locks";
 import { eligiblePockets, spendingWallet } from "./spending-wallet";
 
@@ -97,19 +97,22 @@ export async function spend(ctx: DomainContext, rawInput: SpendInput): Promise<S
     const lacking = input.amountMinor - openMinor;
     // Pocket balances bound what a redeem can bring (lots may bring less: expiry, conditions).
     if (input.onlyIfEnoughFunds && openMinor + pocketsMinor < input.amountMinor) throw insufficient(input.amountMinor, openMinor + pocketsMinor);
-    const redeemed =
+    const redeem =
       lacking > 0 && pocketsMinor > 0
-        ? await redeemIntoOpen(tx, { open, pockets, amountMinor: lacking, basket: input.basket, cause: { type: "spend", id: spendId } })
-        : { takenMinor: 0, journalEntryId: null };
+        ? await planRedeemIntoOpen(tx, { open, pockets, amountMinor: lacking, basket: input.basket, cause: { type: "spend", id: spendId } })
+        : null;
+    const redeemed = { takenMinor: redeem?.takenMinor ?? 0, journalEntryId: redeem?.journalEntryId ?? null };
     const availableMinor = openMinor + redeemed.takenMinor;
     if (availableMinor === 0 || (input.onlyIfEnoughFunds && availableMinor < input.amountMinor)) throw insufficient(input.amountMinor, availableMinor);
     const spentMinor = Math.min(input.amountMinor, availableMinor);
 
     const row = newSpendRow(input, wallet.id, wallet.currency, { spendId, spentMinor, redeemed });
     const facts = spendFacts(row, input);
-    // The entry and its records, sent together (postgres-js pipelines them in this order): the
-    // balances read last include the entry.
-    const [, , , , after] = await Promise.all([
+    // The redeem, the spend's entry and its records, sent together (postgres-js pipelines them in
+    // this order, so the redeem credits open funds before the spend takes them): the balances
+    // read last include both entries.
+    const [, , , , , after] = await Promise.all([
+      redeem?.write(),
       postEntry(tx, {
         id: row.spendEntryId,
         kind: "SPEND",
