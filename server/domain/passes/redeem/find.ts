@@ -75,7 +75,13 @@ export async function assertContactMayRedeem(ctx: DomainContext, found: FoundPas
     if (isPromotion) throw invalidField("contactId", "A promotion pass is redeemed for a contact: choose one.");
     return;
   }
-  const [contact] = await ctx.db.select({ id: contacts.id }).from(contacts).where(eq(contacts.id, contactId));
+  const [contact] = await preparedQuery(ctx.db, "contact_exists", (db) =>
+    db
+      .select({ id: contacts.id })
+      .from(contacts)
+      .where(eq(contacts.id, sql.placeholder("contactId")))
+      .prepare("contact_exists"),
+  ).execute({ contactId });
   if (!contact) throw invalidField("contactId", "There is no such contact.");
   if (!isPromotion) return;
   const [used] = await ctx.db
