@@ -4,7 +4,11 @@ import { createDatabase } from "@/db/client";
 import { passes } from "@/db/schema";
 import { systemActor } from "@/server/domain/actor";
 import type { DomainContext } from "@/server/domain/context";
+import { createContact } from "@/server/domain/contacts/create";
 import { createCurrency } from "@/server/domain/network/currencies";
+import { createPassPlan } from "@/server/domain/pass-plans/create";
+import { activatePassPlan } from "@/server/domain/pass-plans/states";
+import { electronicTopUpInput } from "@/server/domain/pass-plans/test-fixtures";
 import { decryptCode } from "@/server/domain/passes/codes/secrecy";
 import { issueElectronicPass } from "@/server/domain/passes/issue/issue-electronic";
 import type { Role } from "@/server/domain/users/roles";
@@ -29,6 +33,24 @@ export async function issuedWithCode(domain: DomainContext, input: Parameters<ty
   const issued = await issueElectronicPass(domain, input);
   const [row] = await domain.db.select({ codeCiphertext: passes.codeCiphertext }).from(passes).where(eq(passes.id, issued.passId));
   return { ...issued, code: decryptCode(row!.codeCiphertext) };
+}
+
+/**
+ * A registered contact of its own (the names given, the last one with a unique tag) and a live
+ * electronic EUR gift plan (with `plan` overrides), so parallel tests never share them.
+ */
+export async function contactAndGiftPlan(
+  domain: DomainContext,
+  person: { firstName: string; lastName: string },
+  plan: Parameters<typeof electronicTopUpInput>[1] = {},
+) {
+  const tag = uniqueName("c").replace(/\s+/g, "").toLowerCase();
+  const email = `${person.firstName.toLowerCase()}.${tag}@example.com`;
+  const contactName = `${person.firstName} ${person.lastName} ${tag}`;
+  const contact = await createContact(domain, { firstName: person.firstName, lastName: `${person.lastName} ${tag}`, email });
+  const created = await createPassPlan(domain, electronicTopUpInput("EUR", { name: uniqueName(`${person.lastName} plan`), type: "GIFT", ...plan }));
+  await activatePassPlan(domain, { id: created.id });
+  return { contact, plan: created, email, contactName };
 }
 
 /** The value of one fact ("Remaining", "State", …) in a page's description lists (a pass's cards). */

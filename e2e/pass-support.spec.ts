@@ -1,45 +1,23 @@
-import { createContact } from "@/server/domain/contacts/create";
 import type { DomainContext } from "@/server/domain/context";
-import { createPassPlan } from "@/server/domain/pass-plans/create";
-import { activatePassPlan } from "@/server/domain/pass-plans/states";
-import { electronicTopUpInput } from "@/server/domain/pass-plans/test-fixtures";
 import { redeemPass } from "@/server/domain/passes/redeem/redeem";
 import { spend } from "@/server/domain/wallet/spend";
-import { expect, fact, issuedWithCode, storageStateOf, test, uniqueName } from "./fixtures";
+import { contactAndGiftPlan, expect, fact, issuedWithCode, storageStateOf, test, uniqueName } from "./fixtures";
 
 test.use({ storageState: storageStateOf("support") });
 
-/** A registered contact of its own and a live multi-use EUR gift plan, so parallel tests never share them. */
-async function contactAndGiftPlan(domain: DomainContext, lastName: string) {
-  const tag = uniqueName("s").replace(/\s+/g, "").toLowerCase();
-  const contact = await createContact(domain, {
-    firstName: "Ada",
-    lastName: `${lastName} ${tag}`,
-    email: `ada.${tag}@example.com`,
-  });
-  const plan = await createPassPlan(
-    domain,
-    electronicTopUpInput("EUR", {
-      name: uniqueName(`${lastName} plan`),
-      type: "GIFT",
-      usage: "MULTIPLE",
-      maxUses: 3,
-    }),
-  );
-  await activatePassPlan(domain, { id: plan.id });
-  return { contact, plan, contactName: `Ada ${lastName} ${tag}` };
-}
+/** A contact and a live multi-use EUR gift plan of the test's own. */
+const contactAndMultiUsePlan = (domain: DomainContext, lastName: string) =>
+  contactAndGiftPlan(domain, { firstName: "Ada", lastName }, { usage: "MULTIPLE", maxUses: 3 });
 
 /** A gift pass issued to the contact, with its plain code (decrypted as only delivery may). */
 const giftPassOf = (domain: DomainContext, planId: string, contactId: string, valueMinor: number) =>
   issuedWithCode(domain, { planId, contactId, valueMinor });
 
-
 test("a support user replaces a lost, partly redeemed gift pass: the old pass is cancelled and links to a new pass with the remaining value for the same contact", async ({
   page,
   domain,
 }) => {
-  const { contact, plan, contactName } = await contactAndGiftPlan(domain, "Lost");
+  const { contact, plan, contactName } = await contactAndMultiUsePlan(domain, "Lost");
   const lost = await giftPassOf(domain, plan.id, contact.id, 5000);
   await redeemPass(domain, { code: lost.code, contactId: contact.id, amountMinor: 1800 });
 
@@ -99,7 +77,7 @@ test("a support user rolls back a redemption whose funds are unspent: the pass i
   page,
   domain,
 }) => {
-  const { contact, plan, contactName } = await contactAndGiftPlan(domain, "Rollback");
+  const { contact, plan, contactName } = await contactAndMultiUsePlan(domain, "Rollback");
   const earlier = await giftPassOf(domain, plan.id, contact.id, 1500);
   await redeemPass(domain, { code: earlier.code, contactId: contact.id });
   const pass = await giftPassOf(domain, plan.id, contact.id, 4000);
@@ -142,7 +120,7 @@ test("a support user cannot roll back a redemption whose funds were spent: the r
   page,
   domain,
 }) => {
-  const { contact, plan } = await contactAndGiftPlan(domain, "Spent");
+  const { contact, plan } = await contactAndMultiUsePlan(domain, "Spent");
   const pass = await giftPassOf(domain, plan.id, contact.id, 4000);
   await redeemPass(domain, { code: pass.code, contactId: contact.id });
   await spend(domain, {

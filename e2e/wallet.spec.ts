@@ -1,10 +1,6 @@
-import { createContact } from "@/server/domain/contacts/create";
 import type { DomainContext } from "@/server/domain/context";
-import { createPassPlan } from "@/server/domain/pass-plans/create";
-import { activatePassPlan } from "@/server/domain/pass-plans/states";
-import { electronicTopUpInput } from "@/server/domain/pass-plans/test-fixtures";
 import { redeemPass } from "@/server/domain/passes/redeem/redeem";
-import { expect, issuedWithCode, storageStateOf, test, uniqueName } from "./fixtures";
+import { contactAndGiftPlan, expect, issuedWithCode, storageStateOf, test } from "./fixtures";
 
 test.use({ storageState: storageStateOf("support") });
 
@@ -13,11 +9,7 @@ const giftPass = (domain: DomainContext, planId: string, email: string, valueMin
   issuedWithCode(domain, { planId, recipient: { email, name: "Ada" }, valueMinor });
 
 test("a support user redeems a gift pass for a contact from the back office and sees the wallet balance and statement change", async ({ page, domain }) => {
-  const tag = uniqueName("w").replace(/\s+/g, "").toLowerCase();
-  const email = `ada.${tag}@example.com`;
-  const contact = await createContact(domain, { firstName: "Ada", lastName: `Wallet ${tag}`, email });
-  const plan = await createPassPlan(domain, electronicTopUpInput("EUR", { name: uniqueName("Wallet gift plan"), type: "GIFT" }));
-  await activatePassPlan(domain, { id: plan.id });
+  const { contact, plan, email, contactName } = await contactAndGiftPlan(domain, { firstName: "Ada", lastName: "Wallet" });
   const earlier = await giftPass(domain, plan.id, email, 1500);
   await redeemPass(domain, { code: earlier.code, contactId: contact.id });
   const pass = await giftPass(domain, plan.id, email, 4000);
@@ -41,7 +33,7 @@ test("a support user redeems a gift pass for a contact from the back office and 
   await result.getByRole("link", { name: "Open the contact's wallet" }).click();
 
   await expect(page).toHaveURL(new RegExp(`/contacts/${contact.id}/wallet$`));
-  await expect(page.getByRole("heading", { level: 1, name: `Wallet of Ada Wallet ${tag}` })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `Wallet of ${contactName}` })).toBeVisible();
   const balances = page.getByRole("region", { name: "Balances EUR" });
   await expect(balances).toContainText("Available€55.00");
   await expect(balances).toContainText("Held€0.00");
@@ -73,11 +65,7 @@ test.describe("as finance", () => {
   test.use({ storageState: storageStateOf("finance") });
 
   test("a finance user adjusts a wallet with a mandatory reason after confirming, and the statement shows the adjustment", async ({ page, domain }) => {
-    const tag = uniqueName("f").replace(/\s+/g, "").toLowerCase();
-    const email = `fin.${tag}@example.com`;
-    const contact = await createContact(domain, { firstName: "Fin", lastName: `Adjust ${tag}`, email });
-    const plan = await createPassPlan(domain, electronicTopUpInput("EUR", { name: uniqueName("Adjust gift plan"), type: "GIFT" }));
-    await activatePassPlan(domain, { id: plan.id });
+    const { contact, plan, email } = await contactAndGiftPlan(domain, { firstName: "Fin", lastName: "Adjust" });
     const gift = await giftPass(domain, plan.id, email, 2000);
     await redeemPass(domain, { code: gift.code, contactId: contact.id });
 
@@ -103,11 +91,7 @@ test.describe("as finance", () => {
   });
 
   test("a finance user credits the open funds through the dialog, and a debit beyond the available open funds is refused", async ({ page, domain }) => {
-    const tag = uniqueName("o").replace(/\s+/g, "").toLowerCase();
-    const email = `open.${tag}@example.com`;
-    const contact = await createContact(domain, { firstName: "Olga", lastName: `Open ${tag}`, email });
-    const plan = await createPassPlan(domain, electronicTopUpInput("EUR", { name: uniqueName("Open funds plan"), type: "GIFT" }));
-    await activatePassPlan(domain, { id: plan.id });
+    const { contact, plan, email } = await contactAndGiftPlan(domain, { firstName: "Olga", lastName: "Open" });
     const gift = await giftPass(domain, plan.id, email, 2000);
     await redeemPass(domain, { code: gift.code, contactId: contact.id });
 
