@@ -9,7 +9,7 @@ test.use({ storageState: storageStateOf("marketing") });
 
 test.slow();
 
-test("marketing activates a printed plan, watches its lot generate, activates it, finds one pass by its code, cancels that pass and then the lot", async ({ page, domain }) => {
+test("marketing activates a printed plan, watches its lot generate, activates it and watches that too, finds one pass by its code, cancels that pass and then the lot", async ({ page, domain }) => {
   const currency = await ownCurrency(domain);
   const plan = await createPassPlan(domain, printedGiftInput(currency, { name: uniqueName("Lot gift"), quantity: 1_000, maxPasses: 2_000 }));
 
@@ -30,7 +30,10 @@ test("marketing activates a printed plan, watches its lot generate, activates it
 
   await page.getByRole("button", { name: "Activate all" }).click();
   await page.getByRole("button", { name: "Activate all passes" }).click();
-  await expect(page.getByText("Lot 1: 1,000 passes active.")).toBeVisible();
+  await expect(page.getByText("Lot 1: activating 1,000 passes in the background.")).toBeVisible();
+  // The worker activates the lot in batches; the page follows its progress to the end.
+  await expect(page.getByText(/^1,000 passes activated · /)).toBeVisible({ timeout: 60_000 });
+  await expect(drafts).toHaveText("0");
 
   const [pass] = await domain.db.select().from(passes).where(and(eq(passes.lotId, lot!.id), eq(passes.lotSeq, 42)));
   await page.getByLabel("Exact code").fill(decryptCode(pass!.codeCiphertext));
@@ -52,7 +55,8 @@ test("marketing activates a printed plan, watches its lot generate, activates it
 
   await page.getByRole("button", { name: "Cancel all" }).click();
   await page.getByRole("button", { name: "Cancel all passes" }).click();
-  await expect(page.getByText("Lot 1: 1,000 passes cancelled.")).toBeVisible();
+  await expect(page.getByText("Lot 1: cancelling 999 passes in the background.")).toBeVisible();
+  await expect(page.getByText(/^999 passes cancelled · /)).toBeVisible({ timeout: 60_000 });
   await page.getByLabel("State", { exact: true }).selectOption("CANCELLED");
   await expect(page.getByText("1–50 of 1000")).toBeVisible();
 });

@@ -8,12 +8,15 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { toastError } from "@/components/ui/errors";
 import type { LotSummary } from "@/server/domain/passes/lots/read";
-import { count } from "./lot-labels";
+import { count, isActing } from "./lot-labels";
 
 type Action = "activate" | "cancel" | null;
 
-/** Activate all, cancel all and retry for one lot, each whole-lot action behind a confirmation. */
-export function LotActions({ lot }: { lot: Pick<LotSummary, "id" | "number" | "generationState" | "kind"> }) {
+/**
+ * Activate all, cancel all and retry for one lot, each whole-lot action behind a confirmation.
+ * The actions run in the background; the lot's progress is polled (LotActionStatus).
+ */
+export function LotActions({ lot }: { lot: Pick<LotSummary, "id" | "number" | "generationState" | "kind" | "actionState"> }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [action, setAction] = useState<Action>(null);
@@ -24,7 +27,7 @@ export function LotActions({ lot }: { lot: Pick<LotSummary, "id" | "number" | "g
   const activate = useMutation(
     trpc.lots.activateAll.mutationOptions({
       onSuccess: async (done) => {
-        toast.success(`Lot ${done.number}: ${count(done.stateCounts.ACTIVE)} passes active.`);
+        toast.success(`Lot ${done.number}: activating ${count(done.actionTotal)} passes in the background.`);
         await refresh();
       },
       onError: toastError,
@@ -33,7 +36,7 @@ export function LotActions({ lot }: { lot: Pick<LotSummary, "id" | "number" | "g
   const cancel = useMutation(
     trpc.lots.cancelAll.mutationOptions({
       onSuccess: async (done) => {
-        toast.success(`Lot ${done.number}: ${count(done.stateCounts.CANCELLED)} passes cancelled.`);
+        toast.success(`Lot ${done.number}: cancelling ${count(done.actionTotal)} passes in the background.`);
         await refresh();
       },
       onError: toastError,
@@ -49,7 +52,8 @@ export function LotActions({ lot }: { lot: Pick<LotSummary, "id" | "number" | "g
       </Button>
     );
   }
-  if (lot.generationState !== "COMPLETED") return null;
+  // One whole-lot action at a time: its progress shows instead.
+  if (lot.generationState !== "COMPLETED" || isActing(lot)) return null;
   return (
     <>
       <Button size="sm" variant="secondary" onClick={() => setAction("activate")}>

@@ -9,17 +9,18 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { ProgressBar } from "@/components/ui/states";
 import type { LotDetail as Lot } from "@/server/domain/passes/lots/read";
+import { LotActionStatus } from "./lot-action-status";
 import { LotActions } from "./lot-actions";
-import { count, generationLabels, isGenerating, lotProgress, passStateLabels } from "./lot-labels";
+import { count, generationLabels, isActing, isGenerating, lotProgress, passStateLabels } from "./lot-labels";
 import { LotPassesTable } from "./lot-passes-table";
 
-/** A lot: generation progress (polled while it runs), passes counted by state, and every pass. */
+/** A lot: generation and whole-lot action progress (polled while they run), passes counted by state, and every pass. */
 export function LotDetail({ initialLot, canManage }: { initialLot: Lot; canManage: boolean }) {
   const trpc = useTRPC();
   const { data: lot } = useQuery(
     trpc.lots.byId.queryOptions(
       { lotId: initialLot.id },
-      { initialData: initialLot, refetchInterval: (query) => (query.state.data && isGenerating(query.state.data) ? 1_000 : false) },
+      { initialData: initialLot, refetchInterval: (query) => (query.state.data && (isGenerating(query.state.data) || isActing(query.state.data)) ? 1_000 : false) },
     ),
   );
   const generation = generationLabels[lot.generationState];
@@ -43,6 +44,11 @@ export function LotDetail({ initialLot, canManage }: { initialLot: Lot; canManag
         {isGenerating(lot) && (
           <Card>
             <ProgressBar value={lotProgress(lot)} label={`${count(lot.generatedCount)} of ${count(lot.quantity ?? 0)} generated`} />
+          </Card>
+        )}
+        {lot.action && (
+          <Card>
+            <LotActionStatus lot={lot} />
           </Card>
         )}
         {lot.generationState === "FAILED" && (

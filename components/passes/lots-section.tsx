@@ -15,7 +15,8 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { EmptyState, ErrorState, LoadingState, ProgressBar } from "@/components/ui/states";
 import { LotActions } from "./lot-actions";
-import { count, generationLabels, isGenerating, lotProgress } from "./lot-labels";
+import { LotActionStatus } from "./lot-action-status";
+import { count, generationLabels, isActing, isGenerating, lotProgress } from "./lot-labels";
 
 interface LotsSectionProps {
   planId: string;
@@ -25,7 +26,7 @@ interface LotsSectionProps {
   canGenerate?: boolean;
 }
 
-/** The lots of a plan; polls every second while one is being generated, so progress is live. */
+/** The lots of a plan; polls every second while one is being generated or acted on, so progress is live. */
 export function LotsSection({ planId, canManage, canGenerate = false }: LotsSectionProps) {
   const trpc = useTRPC();
   const lots = useQuery(
@@ -33,7 +34,7 @@ export function LotsSection({ planId, canManage, canGenerate = false }: LotsSect
       { planId },
       {
         // While a lot generates, and right after activation, when the first lot is about to appear.
-        refetchInterval: (query) => (query.state.data?.some(isGenerating) || (canGenerate && query.state.data?.length === 0) ? 1_000 : false),
+        refetchInterval: (query) => (query.state.data?.some((lot) => isGenerating(lot) || isActing(lot)) || (canGenerate && query.state.data?.length === 0) ? 1_000 : false),
       },
     ),
   );
@@ -79,6 +80,9 @@ export function LotsSection({ planId, canManage, canGenerate = false }: LotsSect
                     {lot.generationState === "FAILED" && <span className="text-xs text-red-700">{lot.generationError}</span>}
                   </div>
                 )}
+                <div className="mt-2 empty:hidden">
+                  <LotActionStatus lot={lot} />
+                </div>
               </div>
               {canManage && (
                 <div className="flex items-center gap-2">

@@ -35,6 +35,9 @@ export const promotionCodeModeEnum = pgEnum("promotion_code_mode", ["SINGLE", "U
 export const passStateEnum = pgEnum("pass_state", ["DRAFT", "ACTIVE", "REDEEMED", "CANCELLED", "EXPIRED"]);
 export const lotKindEnum = pgEnum("lot_kind", ["PRINTED", "ON_DEMAND"]);
 export const lotGenerationStateEnum = pgEnum("lot_generation_state", ["PENDING", "GENERATING", "COMPLETED", "FAILED"]);
+/** A whole-lot action (D5): every draft pass activated, or every draft and active pass cancelled. */
+export const lotActionEnum = pgEnum("lot_action", ["ACTIVATE", "CANCEL"]);
+export const lotActionStateEnum = pgEnum("lot_action_state", ["PENDING", "RUNNING", "COMPLETED", "FAILED"]);
 
 /** What an electronic plan sends; `{{code}}`, `{{value}}`, `{{expiry}}` and `{{name}}` are filled per pass. */
 export interface CommunicationTemplate {
@@ -135,6 +138,15 @@ export const lots = pgTable(
     generationError: text(),
     generationStartedAt: timestamp({ withTimezone: true }),
     generationCompletedAt: timestamp({ withTimezone: true }),
+    /** The whole-lot action last requested; it runs in the background, a batch at a time. */
+    action: lotActionEnum(),
+    actionState: lotActionStateEnum(),
+    /** Passes the action had to change when requested, and those changed so far: its progress bar. */
+    actionTotal: integer().notNull().default(0),
+    actionDone: integer().notNull().default(0),
+    actionError: text(),
+    actionRequestedAt: timestamp({ withTimezone: true }),
+    actionCompletedAt: timestamp({ withTimezone: true }),
     ...timestamps,
   },
   (t) => [

@@ -4,6 +4,7 @@ import type PgBoss from "pg-boss";
 export const queues = {
   purgeExpiredRecords: "purge-expired-records",
   generateLot: "generate-lot",
+  runLotAction: "run-lot-action",
   printingHouseWebhook: "printing-house-webhook",
   deliverMessage: "deliver-message",
   expirePasses: "expire-passes",
@@ -22,6 +23,8 @@ export type QueueName = (typeof queues)[keyof typeof queues];
 export const queueSettings: Record<QueueName, Omit<PgBoss.Queue, "name">> = {
   [queues.purgeExpiredRecords]: {},
   [queues.generateLot]: { policy: "stately", retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 60 * 60 },
+  /** A failed run resumes after 30 s, 60 s, 120 s: the passes already changed are skipped. */
+  [queues.runLotAction]: { policy: "stately", retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 60 * 60 },
   [queues.printingHouseWebhook]: { policy: "stately", retryLimit: 8, retryDelay: 30, retryBackoff: true },
   /** About 10 s, 20 s, 40 s … between attempts: a carrier's short outage does not lose a code. */
   [queues.deliverMessage]: { retryLimit: 6, retryDelay: 10, retryBackoff: true, expireInSeconds: 120 },

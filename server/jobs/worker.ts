@@ -7,6 +7,7 @@ import { registerCreditLotExpiry } from "./expire-credit-lots";
 import { registerHoldExpiry } from "./expire-holds";
 import { registerPassExpiry } from "./expire-passes";
 import { registerLotGeneration } from "./generate-lot";
+import { registerLotActions } from "./run-lot-action";
 import { registerPrintingHouseWebhook } from "./printing-house-webhook";
 import { registerPurgeExpiredRecords } from "./purge-expired-records";
 import { registerPassesSummaryRollUp } from "./roll-up-passes-summary";
@@ -19,6 +20,7 @@ export async function startWorker(database: Database, connectionString = env.DAT
   await boss.start();
   await registerPurgeExpiredRecords(boss, database);
   await registerLotGeneration(boss, database);
+  await registerLotActions(boss, database);
   await registerPrintingHouseWebhook(boss, database);
   await registerMessageDelivery(boss, database);
   await registerPassExpiry(boss, database);

@@ -28,7 +28,7 @@ import { generateCode } from "./codes/generate";
 import { decryptCode, hashCode } from "./codes/secrecy";
 import { issueElectronicPass } from "./issue/issue-electronic";
 import { issueElectronicPassSchema } from "./issue/schemas";
-import { activateLot } from "./lots/commands";
+import { activateLot, runLotAction } from "./lots/whole-lot-actions";
 import { openCodeSealer } from "./lots/crypto-pool";
 import { generateLot } from "./lots/generate";
 
@@ -177,6 +177,7 @@ async function printedLot(marketing: UserContext, currency: string) {
     await sealer.close();
   }
   await activateLot(marketing, { lotId: lot!.id });
+  await runLotAction({ db, actor: systemActor("whole-lot action") }, { lotId: lot!.id });
   return { plan, lotId: lot!.id };
 }
 

@@ -3,11 +3,13 @@ import { systemActor } from "@/server/domain/actor";
 import { inlineSealer } from "@/server/domain/passes/lots/crypto-pool";
 import { generateLot } from "@/server/domain/passes/lots/generate";
 import { activePrintedPlan } from "@/server/domain/passes/lots/test-fixtures";
+import { runLotAction } from "@/server/domain/passes/lots/whole-lot-actions";
 import { contextAs, testDatabase } from "@/test/db";
 import { apiKeyWith, callRoute } from "../test-request";
 import { activateLotEndpoint, cancelLotEndpoint, createLotEndpoint, getLotEndpoint, listLotPassesEndpoint, listLotsEndpoint } from "./lots";
 
 const { db } = testDatabase();
+const worker = { db, actor: systemActor("whole-lot action") };
 
 async function generatedLot(quantity = 5) {
   const ctx = await contextAs("marketing");
@@ -30,17 +32,23 @@ describe("lots REST API", () => {
     expect(forbidden.status).toBe(403);
   });
 
-  it("generates another lot, activates and cancels with passes:manage, and refuses with the envelope", async () => {
+  it("generates another lot, starts the activation and cancellation (202) with passes:manage, and refuses with the envelope", async () => {
     const { plan, lot } = await generatedLot();
-    const key = await apiKeyWith("passes:manage");
+    const key = await apiKeyWith("passes:manage", "passes:read");
     const created = await callRoute(createLotEndpoint.handler, { method: "POST", path: "/lots", key, body: { planId: plan.id, quantity: 5 } });
     expect(created).toMatchObject({ status: 201, body: { number: 2, generationState: "PENDING" } });
     const tooMany = await callRoute(createLotEndpoint.handler, { method: "POST", path: "/lots", key, body: { planId: plan.id, quantity: 1 } });
     expect(tooMany).toMatchObject({ status: 400, body: { error: { code: "VALIDATION_FAILED", details: { fieldErrors: { quantity: [expect.any(String)] } } } } });
     const activated = await callRoute(activateLotEndpoint.handler, { method: "POST", path: `/lots/${lot.id}/activate`, key, params: { id: lot.id } });
-    expect(activated.body).toMatchObject({ stateCounts: { ACTIVE: 5 } });
+    expect(activated).toMatchObject({ status: 202, body: { action: "ACTIVATE", actionState: "PENDING", actionTotal: 5, stateCounts: { DRAFT: 5 } } });
+    const running = await callRoute(cancelLotEndpoint.handler, { method: "POST", path: `/lots/${lot.id}/cancel`, key, params: { id: lot.id } });
+    expect(running).toMatchObject({ status: 409, body: { error: { code: "INVALID_STATE", message: "Wait until the lot's activation has finished." } } });
+    await runLotAction(worker, { lotId: lot.id });
+    const detail = await callRoute(getLotEndpoint.handler, { path: `/lots/${lot.id}`, key, params: { id: lot.id } });
+    expect(detail.body).toMatchObject({ actionState: "COMPLETED", actionDone: 5, stateCounts: { ACTIVE: 5 } });
     const cancelled = await callRoute(cancelLotEndpoint.handler, { method: "POST", path: `/lots/${lot.id}/cancel`, key, params: { id: lot.id } });
-    expect(cancelled.body).toMatchObject({ stateCounts: { CANCELLED: 5 } });
+    expect(cancelled).toMatchObject({ status: 202, body: { action: "CANCEL", actionState: "PENDING" } });
+    await runLotAction(worker, { lotId: lot.id });
     const again = await callRoute(cancelLotEndpoint.handler, { method: "POST", path: `/lots/${lot.id}/cancel`, key, params: { id: lot.id } });
     expect(again).toMatchObject({ status: 409, body: { error: { code: "INVALID_STATE" } } });
   });

@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { activateLot, cancelLot, createLot } from "@/server/domain/passes/lots/commands";
+import { createLot } from "@/server/domain/passes/lots/commands";
 import { getLot, listLotPasses, listLots } from "@/server/domain/passes/lots/read";
 import { createLotSchema, listLotPassesSchema, listLotsSchema, lotPassStates } from "@/server/domain/passes/lots/schemas";
+import { activateLot, cancelLot } from "@/server/domain/passes/lots/whole-lot-actions";
 import { defineEndpoint } from "../endpoint";
 
 const tag = "Lots";
@@ -18,6 +19,13 @@ const lotSchema = z.object({
   generationError: z.string().nullable(),
   generationStartedAt: z.date().nullable(),
   generationCompletedAt: z.date().nullable(),
+  action: z.enum(["ACTIVATE", "CANCEL"]).nullable().describe("The whole-lot action last requested; it runs in the background."),
+  actionState: z.enum(["PENDING", "RUNNING", "COMPLETED", "FAILED"]).nullable(),
+  actionTotal: z.number().int().describe("Passes the action had to change when it was requested."),
+  actionDone: z.number().int().describe("Passes changed so far: the progress of the action."),
+  actionError: z.string().nullable(),
+  actionRequestedAt: z.date().nullable(),
+  actionCompletedAt: z.date().nullable(),
   createdAt: z.date(),
 });
 
@@ -97,9 +105,10 @@ export const activateLotEndpoint = defineEndpoint({
   path: "/lots/{id}/activate",
   scope: "passes:manage",
   tag,
-  summary: "Activate every draft pass of a printed lot",
+  summary: "Activate every draft pass of a printed lot, in the background (poll the lot for its progress)",
   input: z.object(lotPath),
   output: lotDetailSchema,
+  successStatus: 202,
   handle: (ctx, input) => activateLot(ctx, { lotId: input.id }),
 });
 
@@ -108,9 +117,10 @@ export const cancelLotEndpoint = defineEndpoint({
   path: "/lots/{id}/cancel",
   scope: "passes:manage",
   tag,
-  summary: "Cancel every draft or active pass of a printed lot",
+  summary: "Cancel every draft or active pass of a printed lot, in the background (poll the lot for its progress)",
   input: z.object(lotPath),
   output: lotDetailSchema,
+  successStatus: 202,
   handle: (ctx, input) => cancelLot(ctx, { lotId: input.id }),
 });
 

@@ -1,4 +1,5 @@
-import { activateLot, cancelLot, createLot, retryLotGeneration } from "@/server/domain/passes/lots/commands";
+import { createLot, retryLotGeneration } from "@/server/domain/passes/lots/commands";
+import { activateLot, cancelLot } from "@/server/domain/passes/lots/whole-lot-actions";
 import { getPrintingHouseSettings, updatePrintingHouseSettings } from "@/server/domain/passes/lots/printing-house/settings";
 import { getLot, listLotPasses, listLots } from "@/server/domain/passes/lots/read";
 import { createLotSchema, listLotPassesSchema, listLotsSchema, lotIdSchema, printingHouseSettingsSchema } from "@/server/domain/passes/lots/schemas";

@@ -7,7 +7,7 @@ import { refusal } from "@/server/domain/contacts/test-fixtures";
 import { queues } from "@/server/jobs/queues";
 import { contextAs, testDatabase } from "@/test/db";
 import { hashCode, decryptCode } from "../codes/secrecy";
-import { activateLot, cancelLot, createLot, retryLotGeneration } from "./commands";
+import { createLot, retryLotGeneration } from "./commands";
 import { inlineSealer } from "./crypto-pool";
 import { generateLot } from "./generate";
 import { getLot, listLotPasses, listLots } from "./read";
@@ -49,39 +49,6 @@ describe("generate another lot", () => {
     await db.update(passPlans).set({ state: "ACTIVE", distribution: "ELECTRONIC" }).where(eq(passPlans.id, plan.id));
     expect(await refusal(createLot(ctx, { planId: plan.id, quantity: 1 }))).toMatchObject({ code: "BUSINESS_RULE" });
     expect(await refusal(createLot(ctx, { planId: "0190a000-0000-7000-8000-000000000000", quantity: 1 }))).toMatchObject({ code: "NOT_FOUND" });
-  });
-});
-
-describe("activate all and cancel all", () => {
-  it("activates every draft pass at once, then refuses a second activation", async () => {
-    const { ctx, lot } = await generatedPlan(40);
-    const done = await activateLot(ctx, { lotId: lot.id });
-    expect(done.stateCounts).toMatchObject({ DRAFT: 0, ACTIVE: 40 });
-    const rows = await db.select().from(passes).where(eq(passes.lotId, lot.id));
-    expect(rows.every((p) => p.state === "ACTIVE" && p.activatedAt instanceof Date)).toBe(true);
-    const [event] = await db.select().from(domainEvents).where(and(eq(domainEvents.entityId, lot.id), eq(domainEvents.type, "lot.activated")));
-    expect(event?.payload).toMatchObject({ activated: 40 });
-    expect(await refusal(activateLot(ctx, { lotId: lot.id }))).toMatchObject({ code: "INVALID_STATE" });
-  });
-
-  it("cancels draft and active passes but not redeemed ones", async () => {
-    const { ctx, lot } = await generatedPlan(10);
-    await activateLot(ctx, { lotId: lot.id });
-    const [redeemed] = await db.select().from(passes).where(eq(passes.lotId, lot.id)).limit(1);
-    await db.update(passes).set({ state: "REDEEMED" }).where(eq(passes.id, redeemed!.id));
-    const done = await cancelLot(ctx, { lotId: lot.id });
-    expect(done.stateCounts).toMatchObject({ CANCELLED: 9, REDEEMED: 1, ACTIVE: 0 });
-    expect(await refusal(cancelLot(ctx, { lotId: lot.id }))).toMatchObject({ code: "INVALID_STATE" });
-    expect(await refusal(activateLot(ctx, { lotId: lot.id }))).toMatchObject({ code: "INVALID_STATE" });
-  });
-
-  it("refuses whole-lot actions while the lot is still being generated", async () => {
-    const ctx = await contextAs("marketing");
-    const { lot } = await activePrintedPlan(ctx, { quantity: 20 });
-    await generateLot(worker, { lotId: lot.id, batchSize: 10, stopAfterBatches: 1, sealer: inlineSealer });
-    expect(await refusal(activateLot(ctx, { lotId: lot.id }))).toMatchObject({ code: "INVALID_STATE", message: "Wait until the lot has been generated completely." });
-    expect(await refusal(cancelLot(ctx, { lotId: lot.id }))).toMatchObject({ code: "INVALID_STATE" });
-    expect(await refusal(activateLot(ctx, { lotId: "0190a000-0000-7000-8000-000000000000" }))).toMatchObject({ code: "NOT_FOUND" });
   });
 });
 

@@ -1,4 +1,4 @@
-import { DrizzleQueryError, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { lots, passPlans } from "@/db/schema";
 import { queues } from "@/server/jobs/queues";
 import { recordAudit } from "../../audit/record";
@@ -7,6 +7,7 @@ import { enqueueJob } from "../../job-queue";
 import { emitEvent } from "../../outbox";
 import { passRowTemplate } from "../issue/new-pass-row";
 import { openCodeSealer, sealBatch, type CodeSealer } from "./crypto-pool";
+import { failureMessage } from "./lot-changes";
 import { prepareBatch, writeBatch, type BatchTarget, type PreparedBatch } from "./write-batch";
 
 export interface GenerateLotParams {
@@ -65,15 +66,6 @@ async function completeLot(ctx: DomainContext, lotId: string) {
       await enqueueJob(tx, queues.printingHouseWebhook, { lotId: lot.id }, { singletonKey: lot.id });
     }
   });
-}
-
-/**
- * What the lot shows and the audit keeps of a failure. A failed query keeps only the database's
- * message: drizzle's own message lists the parameters, i.e. a batch's code hashes, which redeem.
- */
-function failureMessage(error: unknown): string {
-  const reason = error instanceof DrizzleQueryError && error.cause ? error.cause : error;
-  return reason instanceof Error ? reason.message : String(reason);
 }
 
 async function failLot(ctx: DomainContext, lotId: string, error: unknown) {

@@ -16,11 +16,18 @@ const lotColumns = {
   generationError: lots.generationError,
   generationStartedAt: lots.generationStartedAt,
   generationCompletedAt: lots.generationCompletedAt,
+  action: lots.action,
+  actionState: lots.actionState,
+  actionTotal: lots.actionTotal,
+  actionDone: lots.actionDone,
+  actionError: lots.actionError,
+  actionRequestedAt: lots.actionRequestedAt,
+  actionCompletedAt: lots.actionCompletedAt,
   createdAt: lots.createdAt,
 };
 export type LotSummary = { [K in keyof typeof lotColumns]: (typeof lots.$inferSelect)[K] };
 
-/** The lots of a plan, newest first, with their generation progress (cheap enough to poll). */
+/** The lots of a plan by number, with the progress of their generation and whole-lot action (cheap enough to poll). */
 export async function listLots(ctx: DomainContext, input: ListLotsInput): Promise<LotSummary[]> {
   return ctx.db.select(lotColumns).from(lots).where(eq(lots.planId, input.planId)).orderBy(lots.number);
 }
