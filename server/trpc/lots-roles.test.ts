@@ -3,11 +3,13 @@ import { systemActor } from "@/server/domain/actor";
 import { inlineSealer } from "@/server/domain/passes/lots/crypto-pool";
 import { generateLot } from "@/server/domain/passes/lots/generate";
 import { activePrintedPlan } from "@/server/domain/passes/lots/test-fixtures";
+import { runLotAction } from "@/server/domain/passes/lots/whole-lot-actions";
 import type { Role } from "@/server/domain/users/roles";
 import { contextAs, testDatabase } from "@/test/db";
 import { createCaller } from "./root";
 
 const { db } = testDatabase();
+const worker = { db, actor: systemActor("whole-lot action") };
 
 async function callerAs(role: Role) {
   const ctx = await contextAs(role);
@@ -22,12 +24,16 @@ async function generatedLot() {
 }
 
 describe("lots on tRPC", () => {
-  it("lets marketing generate another lot, activate and cancel a lot", async () => {
+  it("lets marketing generate another lot, and start the activation and cancellation of a lot", async () => {
     const { plan, lot } = await generatedLot();
     const marketing = await callerAs("marketing");
     expect(await marketing.lots.create({ planId: plan.id, quantity: 2 })).toMatchObject({ number: 2, generationState: "PENDING" });
-    expect((await marketing.lots.activateAll({ lotId: lot.id })).stateCounts.ACTIVE).toBe(4);
-    expect((await marketing.lots.cancelAll({ lotId: lot.id })).stateCounts.CANCELLED).toBe(4);
+    expect(await marketing.lots.activateAll({ lotId: lot.id })).toMatchObject({ action: "ACTIVATE", actionState: "PENDING", actionTotal: 4 });
+    await runLotAction(worker, { lotId: lot.id });
+    expect((await marketing.lots.byId({ lotId: lot.id })).stateCounts.ACTIVE).toBe(4);
+    expect(await marketing.lots.cancelAll({ lotId: lot.id })).toMatchObject({ action: "CANCEL", actionState: "PENDING", actionTotal: 4 });
+    await runLotAction(worker, { lotId: lot.id });
+    expect((await marketing.lots.byId({ lotId: lot.id })).stateCounts.CANCELLED).toBe(4);
   });
 
   it("lets every role read lots and their passes, but only passPlans.manage act on them", async () => {
@@ -46,6 +52,8 @@ describe("lots on tRPC", () => {
     const { lot } = await generatedLot();
     const marketing = await callerAs("marketing");
     await marketing.lots.activateAll({ lotId: lot.id });
+    await expect(marketing.lots.activateAll({ lotId: lot.id })).rejects.toMatchObject({ code: "CONFLICT", message: "Wait until the lot's activation has finished." });
+    await runLotAction(worker, { lotId: lot.id });
     await expect(marketing.lots.activateAll({ lotId: lot.id })).rejects.toMatchObject({ code: "CONFLICT", message: "This lot has no passes in draft to activate." });
   });
 
