@@ -8,9 +8,11 @@
  * lot and a journal entry, i.e. the heaviest redemption path.
  * (c) `redeemPass` for 1,000 registered contacts who already have a wallet, 8 clients: the usual
  *     point-of-sale case, a known customer topping up their wallet.
+ * (d) REST again with an Idempotency-Key on every call, as a careful point of sale sends it: each
+ *     call is then a transaction of its own (the key's record commits with the redemption).
  * 1,000 redemptions of each kind warm up first and the tables are analysed, as on a live system.
  * Prints throughput, p50/p95/p99 and the CPU per call of Node and of the database.
- * Run: npx tsx bench/redemption.ts [restCount] [domainCount] [registeredCount]
+ * Run: npx tsx bench/redemption.ts [restCount] [domainCount] [registeredCount] [idempotentCount]
  * Admin URL: BENCH_DATABASE_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres).
  */
 import { NextRequest } from "next/server";
@@ -21,6 +23,7 @@ import { percentile } from "./percentile";
 const restCount = Number(process.argv[2] ?? 10_000);
 const domainCount = Number(process.argv[3] ?? 10_000);
 const registeredCount = Number(process.argv[4] ?? 10_000);
+const idempotentCount = Number(process.argv[5] ?? 3_000);
 const registeredContacts = 1_000;
 const totalPasses = 100_000;
 const adminUrl =
@@ -176,21 +179,21 @@ async function main() {
     await database.sql!.unsafe("analyze");
 
     const { secret } = await createApiKey(ctx, { name: "bench", scopes: ["passes:redeem"] });
-    const rest = await measure(
-      32,
-      restCount,
-      async (i) => {
-        const req = new NextRequest("http://localhost/api/v1/passes/redeem", {
-          method: "POST",
-          headers: { "content-type": "application/json", authorization: `Bearer ${secret}` },
-          body: JSON.stringify({ code: codes[i], terminalId: "BENCH" }),
-        });
-        const res = await redeemPassEndpoint.handler(req, { params: Promise.resolve({}) });
-        await res.text();
-        return res.status === 200;
-      },
-      databaseCpuNow,
-    );
+    const restRedeem = async (code: string, idempotencyKey?: string) => {
+      const req = new NextRequest("http://localhost/api/v1/passes/redeem", {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          authorization: `Bearer ${secret}`,
+          ...(idempotencyKey ? { "idempotency-key": idempotencyKey } : {}),
+        },
+        body: JSON.stringify({ code, terminalId: "BENCH" }),
+      });
+      const res = await redeemPassEndpoint.handler(req, { params: Promise.resolve({}) });
+      await res.text();
+      return res.status === 200;
+    };
+    const rest = await measure(32, restCount, (i) => restRedeem(codes[i]!), databaseCpuNow);
     line(`REST, 32 clients, ${restCount} codes`, rest);
 
     const domain = await measure(
@@ -218,6 +221,15 @@ async function main() {
       databaseCpuNow,
     );
     line(`redeemPass, registered, 8 clients`, registered);
+
+    const fromIdempotent = restCount + domainCount + registeredCount;
+    const idempotent = await measure(
+      32,
+      idempotentCount,
+      (i) => restRedeem(codes[fromIdempotent + i]!, `bench-${i}`),
+      databaseCpuNow,
+    );
+    line(`REST + Idempotency-Key, 32 clients`, idempotent);
 
     t = process.hrtime.bigint();
     const verified = await verifyLedger(ctx);
