@@ -34,6 +34,7 @@ test("marketing activates a printed plan, watches its lot generate, activates it
   // The worker activates the lot in batches; the page follows its progress to the end.
   await expect(page.getByText(/^1,000 passes activated · /)).toBeVisible({ timeout: 60_000 });
   await expect(drafts).toHaveText("0");
+  await expect(page.getByRole("table", { name: "Passes of the lot" }).getByRole("row").nth(1)).toContainText("Active");
 
   const [pass] = await domain.db.select().from(passes).where(and(eq(passes.lotId, lot!.id), eq(passes.lotSeq, 42)));
   await page.getByLabel("Exact code").fill(decryptCode(pass!.codeCiphertext));

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
 import { format } from "date-fns";
 import Link from "next/link";
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -58,6 +58,16 @@ export function LotPassesTable({ lot }: { lot: LotDetail }) {
     ...trpc.lots.passes.queryOptions({ lotId: lot.id, state: state || undefined, code: code || undefined, after: cursors[page], limit: pageSize }),
     placeholderData: (previous) => previous,
   });
+  // A whole-lot action changes the rows in the background: they are fetched again each time the
+  // polled lot shows it further along, and once more when it has finished.
+  const { refetch } = passes;
+  const progress = `${lot.actionState}:${lot.actionDone}`;
+  const shownProgress = useRef(progress);
+  useEffect(() => {
+    if (shownProgress.current === progress) return;
+    shownProgress.current = progress;
+    void refetch();
+  }, [progress, refetch]);
 
   const restart = () => setCursors([undefined]);
   const search = (event: FormEvent) => {
