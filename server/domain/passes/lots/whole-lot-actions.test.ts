@@ -8,6 +8,7 @@ import { queues } from "@/server/jobs/queues";
 import { contextAs, testDatabase } from "@/test/db";
 import { inlineSealer } from "./crypto-pool";
 import { generateLot } from "./generate";
+import { cancelPass } from "../actions/cancel";
 import { getLot } from "./read";
 import { activePrintedPlan, lotRow } from "./test-fixtures";
 import { activateLot, cancelLot, runLotAction } from "./whole-lot-actions";
@@ -61,6 +62,19 @@ describe("activate all", () => {
     const [again] = await db.select({ at: passes.activatedAt }).from(passes).where(eq(passes.id, firstActivated[0]!.id));
     expect(again!.at).toEqual(firstActivated[0]!.at);
     expect(await eventsOf(lot.id, "lot.activated")).toHaveLength(1);
+  });
+
+  it("leaves alone a pass cancelled on its own page while the activation was under way", async () => {
+    const { ctx, lot } = await generatedPlan(12);
+    await activateLot(ctx, { lotId: lot.id });
+    expect(await runLotAction(worker, { lotId: lot.id, batchSize: 5, stopAfterBatches: 1 })).toBe("stopped");
+    const [draft] = await db.select().from(passes).where(and(eq(passes.lotId, lot.id), eq(passes.state, "DRAFT"))).limit(1);
+    await cancelPass(await contextAs("support"), { passId: draft!.id, reason: "Card damaged in print" });
+
+    expect(await runLotAction(worker, { lotId: lot.id, batchSize: 5 })).toBe("completed");
+    expect(await getLot(ctx, { lotId: lot.id })).toMatchObject({ actionTotal: 12, actionDone: 11, stateCounts: { ACTIVE: 11, CANCELLED: 1, DRAFT: 0 } });
+    const [event] = await eventsOf(lot.id, "lot.activated");
+    expect(event?.payload).toMatchObject({ activated: 11 });
   });
 
   it("refuses a second request, and a cancellation, while the activation is under way", async () => {
