@@ -81,4 +81,34 @@ describe("callInGroupCommit", () => {
     expect((await walletBalances(ctx, wallet.id)).openMinor).toBe(0);
     expect((await verifyLedger(ctx)).problems).toEqual([]);
   });
+
+  it("lets the calls behind a statement stuck on a row lock leave in a statement of their own", async () => {
+    const ctx = await contextAs("finance");
+    const currency = ownCurrency();
+    const [held, free] = await Promise.all([emptyWallet(ctx, currency), emptyWallet(ctx, currency)]);
+    const [heldOpen, freeOpen] = await Promise.all([openAccount(ctx, held), openAccount(ctx, free)]);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    // Another transaction holds the first wallet's open account, as a long spend would.
+    const holder = ctx.db.transaction(async (tx) => {
+      await tx.execute(sql`select id from ledger_accounts where id = ${heldOpen.id} for update`);
+      locked();
+      await released;
+    });
+    await isLocked;
+
+    const stuck = postAtOnce(ctx, currency, heldOpen.id, 1, 100);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const passing = postAtOnce(ctx, currency, freeOpen.id, 1, 100);
+    const first = await Promise.race([passing.then(() => "passed"), new Promise((resolve) => setTimeout(() => resolve("still waiting"), 5_000))]);
+    release();
+    await holder;
+
+    expect(first).toBe("passed");
+    expect((await stuck).outcomes[0]!.status).toBe("fulfilled");
+    expect((await walletBalances(ctx, held.id)).openMinor).toBe(100);
+    expect((await walletBalances(ctx, free.id)).openMinor).toBe(100);
+  });
 });
