@@ -140,7 +140,7 @@ export async function spend(ctx: DomainContext, rawInput: SpendInput): Promise<S
  * having written nothing, when the statement found a condition unmet: the whole spend then runs.
  */
 async function spendFromOpenFunds(ctx: DomainContext, input: SpendInput): Promise<SpendResult | null> {
-  const { wallet, open, openMinorAsRead } = await spendingWallet(ctx, input.contactId, input.currency);
+  const { wallet, open, openMinorAsRead } = await spendingWallet(ctx, input.contactId, input.currency, { lock: false });
   // Open funds that did not cover it a moment ago will most likely not once locked: the whole
   // spend runs at once instead of after a statement that waited for the wallet's lock to find so.
   if (openMinorAsRead < input.amountMinor) return null;

@@ -1,5 +1,6 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import { arrayLiteral } from "@/db/array-literal";
+import type { Db } from "@/db";
 import { preparedQuery } from "@/db/prepared";
 import { rowsOf } from "@/db/rows";
 import { contacts, ledgerAccounts, wallets } from "@/db/schema";
@@ -16,26 +17,32 @@ export interface SpendingWallet {
   openMinorAsRead: number;
 }
 
+/** The contact's spending flags, its wallet in a currency and that wallet's open account. */
+const spendingWalletQuery = (db: Db) =>
+  db
+    .select({
+      contact: { spendingBlocked: contacts.spendingBlocked, mergedIntoId: contacts.mergedIntoId },
+      wallet: wallets,
+      open: ledgerAccounts,
+    })
+    .from(contacts)
+    .leftJoin(wallets, and(eq(wallets.contactId, contacts.id), eq(wallets.currency, sql.placeholder("currency"))))
+    .leftJoin(ledgerAccounts, and(eq(ledgerAccounts.walletId, wallets.id), eq(ledgerAccounts.kind, "OPEN")))
+    .where(eq(contacts.id, sql.placeholder("contactId")));
+
 /**
  * The wallet a spend, redeem or payout takes money from (D3), identified by contact and currency.
  * Refuses a contact blocked from spending (SPENDING_BLOCKED). The contact row is read FOR KEY
  * SHARE: a block (which locks the contact FOR UPDATE) waits for a spend in flight and the next
  * spend then sees it, while parallel spends of one contact do not queue on each other here.
+ * `{ lock: false }` only reads: for a look before a statement that takes the lock itself (outside
+ * a transaction the lock would be released at once, after a write to the contact's row).
  */
-export async function spendingWallet(ctx: DomainContext, contactId: string, currency: string): Promise<SpendingWallet> {
-  const [found] = await preparedQuery(ctx.db, "spending_wallet", (db) =>
-    db
-      .select({
-        contact: { spendingBlocked: contacts.spendingBlocked, mergedIntoId: contacts.mergedIntoId },
-        wallet: wallets,
-        open: ledgerAccounts,
-      })
-      .from(contacts)
-      .leftJoin(wallets, and(eq(wallets.contactId, contacts.id), eq(wallets.currency, sql.placeholder("currency"))))
-      .leftJoin(ledgerAccounts, and(eq(ledgerAccounts.walletId, wallets.id), eq(ledgerAccounts.kind, "OPEN")))
-      .where(eq(contacts.id, sql.placeholder("contactId")))
-      .for("key share", { of: contacts })
-      .prepare("spending_wallet"),
+export async function spendingWallet(ctx: DomainContext, contactId: string, currency: string, { lock = true } = {}): Promise<SpendingWallet> {
+  const [found] = await (
+    lock
+      ? preparedQuery(ctx.db, "spending_wallet", (db) => spendingWalletQuery(db).for("key share", { of: contacts }).prepare("spending_wallet"))
+      : preparedQuery(ctx.db, "spending_wallet_read", (db) => spendingWalletQuery(db).prepare("spending_wallet_read"))
   ).execute({ contactId, currency });
   if (!found) throw notFound("Contact");
   if (found.contact.mergedIntoId) throw new DomainError("INVALID_STATE", "This contact was merged into another contact; use that one.");
