@@ -48,7 +48,7 @@ export interface LockoutCheck {
  */
 export async function assertNotLockedOut(db: Db, checks: readonly LockoutCheck[]): Promise<void> {
   const stored = checks.map((c) => ({ ...c, storedKey: limiterFor(db, c.limit).getKey(c.key) as string }));
-  const counters = await preparedQuery(db, "rate_limit_counters", (handle) =>
+  const counters = await preparedQuery(db, "rate_limit_counters", (handle, name) =>
     handle
       .select()
       .from(rateLimits)
@@ -58,7 +58,7 @@ export async function assertNotLockedOut(db: Db, checks: readonly LockoutCheck[]
           or(isNull(rateLimits.expire), sql`${rateLimits.expire} > ${sql.placeholder("now")}::timestamptz`),
         ),
       )
-      .prepare("rate_limit_counters"),
+      .prepare(name),
   ).execute({ keys: arrayLiteral(stored.map((c) => c.storedKey)), now: new Date().toISOString() });
   for (const check of stored) {
     const counter = counters.find((c) => c.key === check.storedKey);

@@ -30,7 +30,7 @@ export function creditExpiryFor(plan: RedemptionCredit["plan"], redeemedAt: Date
  * nothing here. Null when the wallet or the pocket does not exist yet.
  */
 async function existingPocket(ctx: DomainContext, contactId: string, currency: string, commercePoolId: string | null) {
-  const [found] = await preparedQuery(ctx.db, "existing_pocket", (db) =>
+  const [found] = await preparedQuery(ctx.db, "existing_pocket", (db, name) =>
     db
       .select({ mergedIntoId: contacts.mergedIntoId, walletId: wallets.id, pocketId: ledgerAccounts.id })
       .from(contacts)
@@ -44,7 +44,7 @@ async function existingPocket(ctx: DomainContext, contactId: string, currency: s
         ),
       )
       .where(eq(contacts.id, sql.placeholder("contactId")))
-      .prepare("existing_pocket"),
+      .prepare(name),
   ).execute({ contactId, currency, commercePoolId });
   if (!found) throw notFound("Contact");
   // A merged contact has no wallet of its own any more: its credits go to the one it merged into.

@@ -41,8 +41,8 @@ const spendingWalletQuery = (db: Db) =>
 export async function spendingWallet(ctx: DomainContext, contactId: string, currency: string, { lock = true } = {}): Promise<SpendingWallet> {
   const [found] = await (
     lock
-      ? preparedQuery(ctx.db, "spending_wallet", (db) => spendingWalletQuery(db).for("key share", { of: contacts }).prepare("spending_wallet"))
-      : preparedQuery(ctx.db, "spending_wallet_read", (db) => spendingWalletQuery(db).prepare("spending_wallet_read"))
+      ? preparedQuery(ctx.db, "spending_wallet", (db, name) => spendingWalletQuery(db).for("key share", { of: contacts }).prepare(name))
+      : preparedQuery(ctx.db, "spending_wallet_read", (db, name) => spendingWalletQuery(db).prepare(name))
   ).execute({ contactId, currency });
   if (!found) throw notFound("Contact");
   if (found.contact.mergedIntoId) throw new DomainError("INVALID_STATE", "This contact was merged into another contact; use that one.");

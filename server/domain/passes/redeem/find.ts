@@ -26,13 +26,13 @@ export async function findPassByCredentials(ctx: DomainContext, credentials: { c
   // looked at once the caller and the code are known not to be locked out.
   const [, [row]] = await Promise.all([
     assertRedemptionAllowed(scope),
-    preparedQuery(ctx.db, "pass_by_code_hash", (db) =>
+    preparedQuery(ctx.db, "pass_by_code_hash", (db, name) =>
       db
         .select({ pass: passes, plan: passPlans })
         .from(passes)
         .innerJoin(passPlans, eq(passPlans.id, passes.planId))
         .where(eq(passes.codeHash, sql.placeholder("hash")))
-        .prepare("pass_by_code_hash"),
+        .prepare(name),
     ).execute({ hash }),
   ]);
   if (!row) return refuseWrongCredentials(scope, "UNKNOWN_CODE", null);
@@ -75,12 +75,12 @@ export async function assertContactMayRedeem(ctx: DomainContext, found: FoundPas
     if (isPromotion) throw invalidField("contactId", "A promotion pass is redeemed for a contact: choose one.");
     return;
   }
-  const [contact] = await preparedQuery(ctx.db, "contact_exists", (db) =>
+  const [contact] = await preparedQuery(ctx.db, "contact_exists", (db, name) =>
     db
       .select({ id: contacts.id })
       .from(contacts)
       .where(eq(contacts.id, sql.placeholder("contactId")))
-      .prepare("contact_exists"),
+      .prepare(name),
   ).execute({ contactId });
   if (!contact) throw invalidField("contactId", "There is no such contact.");
   if (!isPromotion) return;
