@@ -27,6 +27,9 @@ export interface PlannedRedeem {
   write(): Promise<void>;
 }
 
+/** A redeem that takes nothing: no lot, no entry, nothing to write. */
+export const nothingRedeemed: PlannedRedeem = { takenMinor: 0, journalEntryId: null, write: async () => {} };
+
 /**
  * Plans moving up to `amountMinor` of eligible commerce funds into the wallet's open funds as
  * one REDEEM entry (D6). The caller holds the wallet accounts' locks (lockAccounts); the lots
@@ -35,7 +38,7 @@ export interface PlannedRedeem {
  */
 export async function planRedeemIntoOpen(ctx: DomainContext, step: RedeemStep): Promise<PlannedRedeem> {
   const { postings, takenMinor, take } = await lotsToConsume(ctx, { pockets: step.pockets, amountMinor: step.amountMinor, basket: step.basket });
-  if (takenMinor === 0) return { takenMinor, journalEntryId: null, write: async () => {} };
+  if (takenMinor === 0) return nothingRedeemed;
   const journalEntryId = newId();
   return {
     takenMinor,

@@ -11,7 +11,7 @@ import { callInGroupCommit } from "../group-commit";
 import { sqlActor } from "../sql-functions";
 import { balancesOf, walletBalances, type WalletAccountBalance, type WalletBalances } from "./balances";
 import { spendSchema, type SpendInput, type SpendView } from "./operation-schemas";
-import { planRedeemIntoOpen } from "./redeem-funds";
+import { nothingRedeemed, planRedeemIntoOpen, type PlannedRedeem } from "./redeem-funds";
 import { lockAccounts } from "../ledger/locks";
 import { eligiblePockets, spendingWallet } from "./spending-wallet";
 
@@ -36,7 +36,7 @@ function newSpendRow(
   input: SpendInput,
   walletId: string,
   currency: string,
-  spent: { spendId: string; spentMinor: number; redeemed: { takenMinor: number; journalEntryId: string | null } },
+  spent: { spendId: string; spentMinor: number; redeemed: Pick<PlannedRedeem, "takenMinor" | "journalEntryId"> },
 ): SpendRow {
   return {
     id: spent.spendId,
@@ -97,11 +97,10 @@ export async function spend(ctx: DomainContext, rawInput: SpendInput): Promise<S
     const lacking = input.amountMinor - openMinor;
     // Pocket balances bound what a redeem can bring (lots may bring less: expiry, conditions).
     if (input.onlyIfEnoughFunds && openMinor + pocketsMinor < input.amountMinor) throw insufficient(input.amountMinor, openMinor + pocketsMinor);
-    const redeem =
+    const redeemed =
       lacking > 0 && pocketsMinor > 0
         ? await planRedeemIntoOpen(tx, { open, pockets, amountMinor: lacking, basket: input.basket, cause: { type: "spend", id: spendId } })
-        : null;
-    const redeemed = { takenMinor: redeem?.takenMinor ?? 0, journalEntryId: redeem?.journalEntryId ?? null };
+        : nothingRedeemed;
     const availableMinor = openMinor + redeemed.takenMinor;
     if (availableMinor === 0 || (input.onlyIfEnoughFunds && availableMinor < input.amountMinor)) throw insufficient(input.amountMinor, availableMinor);
     const spentMinor = Math.min(input.amountMinor, availableMinor);
@@ -112,7 +111,7 @@ export async function spend(ctx: DomainContext, rawInput: SpendInput): Promise<S
     // this order, so the redeem credits open funds before the spend takes them): the balances
     // read last include both entries.
     const [, , , , , after] = await Promise.all([
-      redeem?.write(),
+      redeemed.write(),
       postEntry(tx, {
         id: row.spendEntryId,
         kind: "SPEND",
@@ -148,7 +147,7 @@ async function spendFromOpenFunds(ctx: DomainContext, input: SpendInput): Promis
   const row = newSpendRow(input, wallet.id, wallet.currency, {
     spendId: newId(),
     spentMinor: input.amountMinor,
-    redeemed: { takenMinor: 0, journalEntryId: null },
+    redeemed: nothingRedeemed,
   });
   const facts = spendFacts(row, input);
   const accounts = await callInGroupCommit<WalletAccountBalance[] | null>(ctx, "wallet_spend_open_funds", {
