@@ -1,7 +1,8 @@
 import { format } from "date-fns";
 import { ProgressBar } from "@/components/ui/states";
 import type { LotSummary } from "@/server/domain/passes/lots/read";
-import { actionProgress, actionWords, count, isActing } from "./lot-labels";
+import { actionProgress, actionWords, count } from "./lot-labels";
+import { isActionUnderWay } from "@/server/domain/passes/lots/action-state";
 
 type LotActionFields = Pick<LotSummary, "action" | "actionState" | "actionDone" | "actionTotal" | "actionError" | "actionCompletedAt">;
 
@@ -9,7 +10,7 @@ type LotActionFields = Pick<LotSummary, "action" | "actionState" | "actionDone" 
 export function LotActionStatus({ lot }: { lot: LotActionFields }) {
   if (!lot.action) return null;
   const words = actionWords[lot.action];
-  if (isActing(lot)) {
+  if (isActionUnderWay(lot)) {
     const label =
       lot.actionState === "PENDING"
         ? `Waiting to ${words.doing} ${count(lot.actionTotal)} passes`

@@ -8,7 +8,8 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { toastError } from "@/components/ui/errors";
 import type { LotSummary } from "@/server/domain/passes/lots/read";
-import { count, isActing } from "./lot-labels";
+import { count } from "./lot-labels";
+import { isActionUnderWay } from "@/server/domain/passes/lots/action-state";
 
 type Action = "activate" | "cancel" | null;
 
@@ -53,7 +54,7 @@ export function LotActions({ lot }: { lot: Pick<LotSummary, "id" | "number" | "g
     );
   }
   // One whole-lot action at a time: its progress shows instead.
-  if (lot.generationState !== "COMPLETED" || isActing(lot)) return null;
+  if (lot.generationState !== "COMPLETED" || isActionUnderWay(lot)) return null;
   return (
     <>
       <Button size="sm" variant="secondary" onClick={() => setAction("activate")}>

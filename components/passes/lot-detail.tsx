@@ -11,8 +11,9 @@ import { ProgressBar } from "@/components/ui/states";
 import type { LotDetail as Lot } from "@/server/domain/passes/lots/read";
 import { LotActionStatus } from "./lot-action-status";
 import { LotActions } from "./lot-actions";
-import { count, generationLabels, isActing, isGenerating, lotProgress, passStateLabels } from "./lot-labels";
+import { count, generationLabels, isGenerating, lotProgress, passStateLabels } from "./lot-labels";
 import { LotPassesTable } from "./lot-passes-table";
+import { isActionUnderWay } from "@/server/domain/passes/lots/action-state";
 
 /** A lot: generation and whole-lot action progress (polled while they run), passes counted by state, and every pass. */
 export function LotDetail({ initialLot, canManage }: { initialLot: Lot; canManage: boolean }) {
@@ -20,7 +21,7 @@ export function LotDetail({ initialLot, canManage }: { initialLot: Lot; canManag
   const { data: lot } = useQuery(
     trpc.lots.byId.queryOptions(
       { lotId: initialLot.id },
-      { initialData: initialLot, refetchInterval: (query) => (query.state.data && (isGenerating(query.state.data) || isActing(query.state.data)) ? 1_000 : false) },
+      { initialData: initialLot, refetchInterval: (query) => (query.state.data && (isGenerating(query.state.data) || isActionUnderWay(query.state.data)) ? 1_000 : false) },
     ),
   );
   const generation = generationLabels[lot.generationState];

@@ -26,9 +26,6 @@ export const count = (n: number) => n.toLocaleString("en");
 
 type LotActionFields = Pick<LotSummary, "action" | "actionState" | "actionDone" | "actionTotal">;
 
-/** A whole-lot action waiting for the worker or running: its progress is polled. */
-export const isActing = (lot: Pick<LotSummary, "actionState">) => lot.actionState === "PENDING" || lot.actionState === "RUNNING";
-
 export const actionProgress = (lot: LotActionFields) => (lot.actionTotal ? lot.actionDone / lot.actionTotal : 1);
 
 export const actionWords = {

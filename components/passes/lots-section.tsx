@@ -16,7 +16,8 @@ import { Input } from "@/components/ui/input";
 import { EmptyState, ErrorState, LoadingState, ProgressBar } from "@/components/ui/states";
 import { LotActions } from "./lot-actions";
 import { LotActionStatus } from "./lot-action-status";
-import { count, generationLabels, isActing, isGenerating, lotProgress } from "./lot-labels";
+import { count, generationLabels, isGenerating, lotProgress } from "./lot-labels";
+import { isActionUnderWay } from "@/server/domain/passes/lots/action-state";
 
 interface LotsSectionProps {
   planId: string;
@@ -34,7 +35,7 @@ export function LotsSection({ planId, canManage, canGenerate = false }: LotsSect
       { planId },
       {
         // While a lot generates, and right after activation, when the first lot is about to appear.
-        refetchInterval: (query) => (query.state.data?.some((lot) => isGenerating(lot) || isActing(lot)) || (canGenerate && query.state.data?.length === 0) ? 1_000 : false),
+        refetchInterval: (query) => (query.state.data?.some((lot) => isGenerating(lot) || isActionUnderWay(lot)) || (canGenerate && query.state.data?.length === 0) ? 1_000 : false),
       },
     ),
   );

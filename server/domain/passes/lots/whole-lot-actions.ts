@@ -5,6 +5,7 @@ import { queues } from "@/server/jobs/queues";
 import { inTransaction, type DomainContext } from "../../context";
 import { DomainError } from "../../errors";
 import { enqueueJob } from "../../job-queue";
+import { isActionUnderWay } from "./action-state";
 import { failureMessage, lockLot, recordLotChange, type LotRow } from "./lot-changes";
 import { getLot, type LotDetail } from "./read";
 import type { LotIdInput } from "./schemas";
@@ -38,8 +39,6 @@ const actions = {
   },
 } as const satisfies Record<LotAction, { from: readonly PassState[]; to: PassState } & Record<string, unknown>>;
 
-const isUnderWay = (lot: Pick<LotRow, "actionState">) => lot.actionState === "PENDING" || lot.actionState === "RUNNING";
-
 /**
  * Asks the worker to run a whole-lot action: a million passes take about a minute, far too long
  * for one request or one transaction. Refused, changing nothing, for a lot not yet generated,
@@ -51,7 +50,7 @@ async function requestLotAction(ctx: DomainContext, lotId: string, action: LotAc
     const lot = await lockLot(tx, lotId);
     if (lot.kind !== "PRINTED") throw new DomainError("BUSINESS_RULE", "Whole-lot actions apply to printed lots only.");
     if (lot.generationState !== "COMPLETED") throw new DomainError("INVALID_STATE", "Wait until the lot has been generated completely.");
-    if (isUnderWay(lot)) throw new DomainError("INVALID_STATE", actions[lot.action!].running);
+    if (isActionUnderWay(lot)) throw new DomainError("INVALID_STATE", actions[lot.action!].running);
     const [found] = await tx.db
       .select({ n: count() })
       .from(passes)
@@ -88,7 +87,7 @@ export interface RunLotActionParams extends LotIdInput {
 async function runBatch(ctx: DomainContext, lotId: string, after: string | null, batchSize: number) {
   return inTransaction(ctx, async (tx) => {
     const lot = await lockLot(tx, lotId);
-    if (!lot.action || !isUnderWay(lot)) return null;
+    if (!lot.action || !isActionUnderWay(lot)) return null;
     const rule = actions[lot.action];
     const [batch] = rowsOf<{ last: string | null; changed: number }>(
       await tx.db.execute(sql`
