@@ -1,6 +1,9 @@
 import { readFileSync } from "node:fs";
 import type postgres from "postgres";
 
+/** Reads `databaseCpu` for one database: per server process, its CPU seconds so far. */
+export type DatabaseCpuReader = () => Promise<Map<number, number> | null>;
+
 /**
  * CPU seconds used so far by the server processes of a database's connections, read from /proc
  * (the server runs on this machine). With Node's own CPU time it stays meaningful when other

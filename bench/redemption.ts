@@ -17,8 +17,8 @@
  */
 import { NextRequest } from "next/server";
 import postgres from "postgres";
-import { databaseCpu, databaseCpuSince } from "./database-cpu";
-import { percentile } from "./percentile";
+import { databaseCpu } from "./database-cpu";
+import { elapsedMs, measure, type Measured } from "./measure";
 
 const restCount = Number(process.argv[2] ?? 10_000);
 const domainCount = Number(process.argv[3] ?? 10_000);
@@ -29,56 +29,7 @@ const totalPasses = 100_000;
 const adminUrl =
   process.env.BENCH_DATABASE_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
-const elapsedMs = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e6;
-
-type CpuReader = () => Promise<Map<number, number> | null>;
-
-/**
- * Runs `count` calls with `clients` concurrent loops; returns throughput, latency percentiles, and
- * the CPU per call of this process and of the database's connections (`databaseCpuNow`).
- */
-async function measure(
-  clients: number,
-  count: number,
-  call: (i: number) => Promise<boolean>,
-  databaseCpuNow: CpuReader,
-) {
-  const latencies: number[] = [];
-  let next = 0;
-  let failures = 0;
-  const start = process.hrtime.bigint();
-  const cpuBefore = process.cpuUsage();
-  const databaseBefore = await databaseCpuNow();
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (next < count) {
-        const i = next++;
-        const t = process.hrtime.bigint();
-        if (!(await call(i))) failures++;
-        latencies.push(elapsedMs(t));
-      }
-    }),
-  );
-  const seconds = elapsedMs(start) / 1000;
-  const cpu = process.cpuUsage(cpuBefore);
-  const databaseCpuS = databaseCpuSince(databaseBefore, await databaseCpuNow());
-  latencies.sort((a, b) => a - b);
-  // Node's own CPU per call: what this process spends, whatever else runs on the machine.
-  const nodeCpuMs = (cpu.user + cpu.system) / 1000 / count;
-  const databaseCpuMs = databaseCpuS === null ? null : (databaseCpuS * 1000) / count;
-  return {
-    perSecond: Math.round(count / seconds),
-    p50: percentile(latencies, 0.5),
-    p95: percentile(latencies, 0.95),
-    p99: percentile(latencies, 0.99),
-    failures,
-    seconds,
-    nodeCpuMs,
-    databaseCpuMs,
-  };
-}
-
-const line = (label: string, r: Awaited<ReturnType<typeof measure>>) =>
+const line = (label: string, r: Measured) =>
   console.log(
     `  ${label.padEnd(34)} ${String(r.perSecond).padStart(6)}/s  p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  CPU/call node ${r.nodeCpuMs.toFixed(2)} ms, database ${r.databaseCpuMs?.toFixed(2) ?? "n/a"} ms  (${r.seconds.toFixed(1)} s, ${r.failures} failed)`,
   );

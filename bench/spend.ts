@@ -19,8 +19,8 @@ import { fund } from "@/server/domain/wallet/operations-test-fixtures";
 import { redeemFunds } from "@/server/domain/wallet/redeem-funds";
 import { spend } from "@/server/domain/wallet/spend";
 import { ensureWallet } from "@/server/domain/wallet/wallets";
-import { databaseCpu, databaseCpuSince } from "./database-cpu";
-import { percentile } from "./percentile";
+import { databaseCpu, type DatabaseCpuReader } from "./database-cpu";
+import { measure } from "./measure";
 
 const perPhase = Number(process.argv[2] ?? 2000);
 const clients = Number(process.argv[3] ?? 8);
@@ -28,44 +28,26 @@ const adminUrl =
   process.env.BENCH_DATABASE_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 
-type CpuReader = () => Promise<Map<number, number> | null>;
-
-async function phase(ctx: DomainContext, label: string, contactId: string, databaseCpuNow: CpuReader) {
-  const latencies: number[] = [];
-  let next = 0;
-  let failed = 0;
-  const start = performance.now();
-  const cpuBefore = process.cpuUsage();
-  const databaseBefore = await databaseCpuNow();
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (next < perPhase) {
-        const i = next++;
-        const t0 = performance.now();
-        try {
-          await spend(ctx, {
-            contactId,
-            currency: "EUR",
-            amountMinor: 1,
-            onlyIfEnoughFunds: true,
-            reference: `${label}-${i}`,
-          });
-        } catch (err) {
-          failed++;
-          if (failed < 3) console.error(err);
-        }
-        latencies.push(performance.now() - t0);
+async function phase(ctx: DomainContext, label: string, contactId: string, databaseCpuNow: DatabaseCpuReader) {
+  let shown = 0;
+  const r = await measure(
+    clients,
+    perPhase,
+    async (i) => {
+      try {
+        await spend(ctx, { contactId, currency: "EUR", amountMinor: 1, onlyIfEnoughFunds: true, reference: `${label}-${i}` });
+        return true;
+      } catch (err) {
+        if (shown++ < 2) console.error(err);
+        return false;
       }
-    }),
+    },
+    databaseCpuNow,
   );
-  const seconds = (performance.now() - start) / 1000;
-  const cpu = process.cpuUsage(cpuBefore);
-  const databaseCpuS = databaseCpuSince(databaseBefore, await databaseCpuNow());
-  latencies.sort((a, b) => a - b);
   console.log(
-    `${label}: ${perPhase} spends, ${clients} clients, ${seconds.toFixed(2)} s → ${Math.round(perPhase / seconds)} spends/s; ` +
-      `p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p99 ${percentile(latencies, 0.99).toFixed(1)} ms; ` +
-      `CPU/call node ${((cpu.user + cpu.system) / 1000 / perPhase).toFixed(2)} ms, database ${databaseCpuS === null ? "n/a" : ((databaseCpuS * 1000) / perPhase).toFixed(2)} ms; failed ${failed}`,
+    `${label}: ${perPhase} spends, ${clients} clients, ${r.seconds.toFixed(2)} s → ${r.perSecond} spends/s; ` +
+      `p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms; ` +
+      `CPU/call node ${r.nodeCpuMs.toFixed(2)} ms, database ${r.databaseCpuMs?.toFixed(2) ?? "n/a"} ms; failed ${r.failures}`,
   );
 }
 
