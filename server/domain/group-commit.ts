@@ -124,8 +124,8 @@ const groups = new WeakMap<Db, Map<SqlFunction, GroupCommit<unknown>>>();
 /**
  * Calls a database function whose every call is a whole write of its own (`pass_redeem`,
  * `wallet_spend_open_funds`), in a group commit with the process's other calls of it (see
- * GroupCommit). Inside a caller's
- * transaction it is an ordinary call: that transaction's commit is the caller's.
+ * GroupCommit). Inside a caller's transaction it is an ordinary call: that transaction's commit
+ * is the caller's.
  */
 export function callInGroupCommit<T>(ctx: DomainContext, name: SqlFunction, argument: object, options: GroupCommitOptions = {}): Promise<T> {
   if (ctx.db instanceof PgTransaction) return callSqlFunction<T>(ctx, name, argument, options.errors);
