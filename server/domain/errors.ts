@@ -13,6 +13,7 @@ export const domainErrorCodes = {
   ALREADY_EXISTS: { http: 409, trpc: "CONFLICT" },
   INVALID_STATE: { http: 409, trpc: "CONFLICT" },
   IDEMPOTENCY_KEY_REUSED: { http: 409, trpc: "CONFLICT" },
+  IDEMPOTENCY_KEY_IN_PROGRESS: { http: 409, trpc: "CONFLICT" },
   PLAN_LOCKED: { http: 409, trpc: "CONFLICT" },
   PASS_NOT_ACTIVE: { http: 409, trpc: "CONFLICT" },
   PASS_EXPIRED: { http: 409, trpc: "CONFLICT" },

@@ -3,7 +3,8 @@ import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Db } from "@/db";
 import { rowsOf } from "@/db/rows";
 import type { DomainContext } from "./context";
-import { callSqlFunction, type SqlErrors, type SqlFunction } from "./sql-functions";
+import { claimArgument, claimToRecord, IdempotencyKeyTaken, keyTakenState, type IdempotencyClaim } from "./idempotency-claim";
+import { callSqlFunction, sqlFunctionError, sqlState, type SqlErrors, type SqlFunction } from "./sql-functions";
 
 /** Calls in one statement at most; a batch is one transaction, so this bounds its row locks too. */
 const maxBatch = 32;
@@ -35,8 +36,9 @@ export interface GroupCommitOptions {
 }
 
 interface Waiting<T> {
-  ctx: DomainContext;
   argument: object;
+  /** The call's Idempotency-Key claim, recorded with its write. */
+  claim: IdempotencyClaim | null;
   options: GroupCommitOptions;
   resolve(result: T): void;
   reject(error: unknown): void;
@@ -61,7 +63,7 @@ class GroupCommit<T> {
 
   call(ctx: DomainContext, argument: object, options: GroupCommitOptions): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.waiting.push({ ctx, argument, options, resolve, reject });
+      this.waiting.push({ argument, claim: claimToRecord(ctx.claim), options, resolve, reject });
       this.send();
     });
   }
@@ -96,26 +98,49 @@ class GroupCommit<T> {
       batch.sort((a, b) => (a.options.lockKey ?? "").localeCompare(b.options.lockKey ?? ""));
       let results: T[] | null = null;
       try {
-        // One row for the whole batch: postgres-js misplaces the rows of the next query on a
-        // connection whose last query failed after sending some rows.
-        const [row] = rowsOf<{ results: T[] }>(
-          await this.db.execute(
-            sql`select jsonb_agg(${sql.raw(this.name)}(t.argument) order by t.position) as results from jsonb_array_elements(${JSON.stringify(batch.map((w) => w.argument))}::jsonb) with ordinality as t(argument, position)`,
-          ),
-        );
-        results = row!.results;
+        results = await this.run(batch);
       } catch {
         // Nothing of the batch was written. One call's refusal (or a deadlock with another batch)
         // fails them all, so each runs again alone and gets its own answer.
       }
       if (results) {
-        batch.forEach((w, i) => w.resolve(results[i]!));
+        batch.forEach((w, i) => this.settle(w, results[i]!));
         return;
       }
     }
     await Promise.all(
-      batch.map((w) => callSqlFunction<T>(w.ctx, this.name, w.argument, w.options.errors).then(w.resolve, w.reject)),
+      batch.map((w) =>
+        this.run([w]).then(
+          ([result]) => this.settle(w, result!),
+          (error: unknown) =>
+            w.reject(w.claim && sqlState(error) === keyTakenState ? new IdempotencyKeyTaken() : sqlFunctionError(error, w.options.errors ?? {})),
+        ),
+      ),
     );
+  }
+
+  /**
+   * One statement, one transaction for the calls. Each call's Idempotency-Key claim, if any, is
+   * recorded after its write (`idempotency_claimed`, migration 0010): with it, or not at all.
+   */
+  private async run(calls: Waiting<T>[]): Promise<T[]> {
+    const fn = sql.raw(this.name);
+    const claimed = calls.some((w) => w.claim);
+    const call = claimed ? sql`idempotency_claimed(t.argument->'claim', ${fn}(t.argument->'call'))` : sql`${fn}(t.argument)`;
+    const argument = claimed ? calls.map((w) => ({ call: w.argument, claim: w.claim && claimArgument(w.claim) })) : calls.map((w) => w.argument);
+    // One row for the whole batch: postgres-js misplaces the rows of the next query on a
+    // connection whose last query failed after sending some rows.
+    const [row] = rowsOf<{ results: T[] }>(
+      await this.db.execute(
+        sql`select jsonb_agg(${call} order by t.position) as results from jsonb_array_elements(${JSON.stringify(argument)}::jsonb) with ordinality as t(argument, position)`,
+      ),
+    );
+    return row!.results;
+  }
+
+  private settle(w: Waiting<T>, result: T) {
+    if (w.claim && result !== null) w.claim.recorded = true;
+    w.resolve(result);
   }
 }
 
@@ -125,7 +150,7 @@ const groups = new WeakMap<Db, Map<SqlFunction, GroupCommit<unknown>>>();
  * Calls a database function whose every call is a whole write of its own (`pass_redeem`,
  * `wallet_spend_open_funds`), in a group commit with the process's other calls of it (see
  * GroupCommit). Inside a caller's transaction it is an ordinary call: that transaction's commit
- * is the caller's.
+ * is the caller's, and so is the recording of an Idempotency-Key's claim (`inTransaction`).
  */
 export function callInGroupCommit<T>(ctx: DomainContext, name: SqlFunction, argument: object, options: GroupCommitOptions = {}): Promise<T> {
   if (ctx.db instanceof PgTransaction) return callSqlFunction<T>(ctx, name, argument, options.errors);

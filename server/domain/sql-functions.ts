@@ -6,15 +6,20 @@ import type { DomainError } from "./errors";
 /**
  * Database functions that run a whole money write as one statement (one round trip, row locks
  * held only while the database works): see db/migrations/0001_ledger_functions.sql and
- * 0007_wallet_spend_open_funds.sql.
+ * 0007_wallet_spend_open_funds.sql; and the answer of an Idempotency-Key's call (0010).
  */
-export type SqlFunction = "ledger_post_entry" | "wallet_credit_pocket" | "pass_redeem" | "wallet_spend_open_funds";
+export type SqlFunction =
+  | "ledger_post_entry"
+  | "wallet_credit_pocket"
+  | "pass_redeem"
+  | "wallet_spend_open_funds"
+  | "idempotency_key_answer";
 
 /** What the SQL functions raise for people (SQLSTATE class "TS") and the DomainError each becomes. */
 export type SqlErrors = Partial<Record<string, () => DomainError>>;
 
 /** The SQLSTATE of a database error, looking through drizzle's query error wrapper. */
-function sqlState(error: unknown): string | undefined {
+export function sqlState(error: unknown): string | undefined {
   for (let e = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === "string" && code.length === 5) return code;
@@ -28,13 +33,18 @@ export async function callSqlFunction<T>(ctx: DomainContext, name: SqlFunction, 
     const rows = rowsOf<{ result: T }>(await ctx.db.execute(sql`select ${sql.raw(name)}(${JSON.stringify(argument)}::jsonb) as result`));
     return rows[0]!.result;
   } catch (error) {
-    const state = sqlState(error);
-    const domainError = errors[state ?? ""];
-    if (domainError) throw domainError();
-    // The database's own error (its message names the broken invariant), without drizzle's
-    // wrapper, whose message repeats the argument.
-    throw state && error instanceof Error && error.cause instanceof Error ? error.cause : error;
+    throw sqlFunctionError(error, errors);
   }
+}
+
+/** What a failed call of a database function throws: the DomainError its refusal maps to, if any. */
+export function sqlFunctionError(error: unknown, errors: SqlErrors): unknown {
+  const state = sqlState(error);
+  const domainError = errors[state ?? ""];
+  if (domainError) return domainError();
+  // The database's own error (its message names the broken invariant), without drizzle's
+  // wrapper, whose message repeats the argument.
+  return state && error instanceof Error && error.cause instanceof Error ? error.cause : error;
 }
 
 /** The actor as the SQL functions record it on entries, audit entries and events. */

@@ -1,13 +1,13 @@
 import type { NextRequest } from "next/server";
 import { type z, type ZodTypeAny } from "zod";
-import { getDatabase, type Db } from "@/db";
+import { getDatabase } from "@/db";
 import type { ApiScope } from "@/server/domain/api-keys/scopes";
 import { authenticateApiKey } from "@/server/domain/api-keys/service";
 import { recordAudit } from "@/server/domain/audit/record";
 import type { DomainContext } from "@/server/domain/context";
 import { DomainError } from "@/server/domain/errors";
 import { errorResult, type RestResult } from "./envelope";
-import { runIdempotent } from "./idempotency";
+import { runIdempotent, runIdempotentWithWrite } from "./idempotency";
 import { outsideDb } from "./outside-db";
 import { requestOrigin } from "@/server/request-origin";
 
@@ -25,6 +25,12 @@ export interface EndpointDefinition<TInput extends ZodTypeAny, TOutput extends Z
   input?: TInput;
   output: TOutput;
   successStatus?: number;
+  /**
+   * The command writes only through `inTransaction` and `callInGroupCommit` (the redemption, the
+   * spend), which record an Idempotency-Key's claim with the write itself: such a call then needs
+   * no transaction held around it, and its write can join a group commit.
+   */
+  recordsKeyWithWrite?: boolean;
   /** Method syntax on purpose: parameters stay bivariant, so any endpoint fits `Endpoint` in allEndpoints. */
   handle(ctx: DomainContext, input: z.infer<TInput>): Promise<z.infer<TOutput>>;
 }
@@ -76,21 +82,23 @@ export function defineEndpoint<TInput extends ZodTypeAny, TOutput extends ZodTyp
     }
 
     const bodyText = definition.method === "get" ? "" : await req.text();
-    const execute = async (tx: Db): Promise<RestResult> => {
+    const execute = async (commandCtx: DomainContext): Promise<RestResult> => {
       const input = await parseInput(definition, req, bodyText, await route.params);
-      const output = await definition.handle({ ...ctx, db: tx }, input);
+      const output = await definition.handle(commandCtx, input);
       return { status: definition.successStatus ?? 200, body: output };
     };
 
     const idempotencyKey = req.headers.get("idempotency-key");
     try {
       if (definition.method !== "get" && idempotencyKey !== null) {
-        const path = new URL(req.url).pathname;
+        const request = { apiKeyId: apiKey.id, key: idempotencyKey, method: definition.method, path: new URL(req.url).pathname, bodyText };
         return json(
-          await runIdempotent(db, { apiKeyId: apiKey.id, key: idempotencyKey, method: definition.method, path, bodyText }, execute),
+          definition.recordsKeyWithWrite
+            ? await runIdempotentWithWrite(ctx, request, execute)
+            : await runIdempotent(db, request, (tx) => execute({ ...ctx, db: tx })),
         );
       }
-      return json(await execute(db));
+      return json(await execute(ctx));
     } catch (err) {
       return json(errorResult(err));
     }

@@ -1,7 +1,11 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { idempotencyKeys } from "@/db/schema";
+import type { DomainContext } from "@/server/domain/context";
 import { DomainError } from "@/server/domain/errors";
+import { callInGroupCommit } from "@/server/domain/group-commit";
+import { IdempotencyKeyTaken, type IdempotencyClaim } from "@/server/domain/idempotency-claim";
 import { keyedHash } from "@/server/domain/keyed-hash";
 import { errorResult, isExpectedError, type RestResult } from "./envelope";
 
@@ -14,6 +18,9 @@ export interface IdempotentRequest {
 }
 
 const keyPattern = /^[\w.:-]{1,200}$/;
+/** How long a replay waits for the answer of a first call still under way, before it says so. */
+const answerWaitMs = 5_000;
+const answerPollMs = 20;
 
 /**
  * Runs a mutating call at most once per (API key, Idempotency-Key), answering replays with the
@@ -26,20 +33,15 @@ export async function runIdempotent(
   request: IdempotentRequest,
   execute: (tx: Db) => Promise<RestResult>,
 ): Promise<RestResult> {
-  if (!keyPattern.test(request.key)) {
-    return errorResult(
-      new DomainError("VALIDATION_FAILED", "Idempotency-Key must be 1–200 letters, digits, '.', ':', '_' or '-'."),
-    );
-  }
-  // Keyed: a redeem body carries a passcode, and a plain hash of it could be brute-forced.
-  const requestHash = keyedHash("idempotency", `${request.method}\n${request.path}\n${request.bodyText}`);
+  const claim = claimOf(request);
+  if (!claim) return invalidKey();
   return db.transaction(async (tx) => {
     const [claimed] = await tx
       .insert(idempotencyKeys)
-      .values({ ...pick(request), requestHash, statusCode: 0, responseBody: {} })
+      .values({ ...stored(claim), statusCode: 0, responseBody: {} })
       .onConflictDoNothing()
       .returning({ key: idempotencyKeys.key });
-    if (!claimed) return replay(tx, request, requestHash);
+    if (!claimed) return replay(tx, claim);
 
     let result: RestResult;
     try {
@@ -52,27 +54,85 @@ export async function runIdempotent(
     await tx
       .update(idempotencyKeys)
       .set({ statusCode: result.status, responseBody: result.body ?? null })
-      .where(and(eq(idempotencyKeys.apiKeyId, request.apiKeyId), eq(idempotencyKeys.key, request.key)));
+      .where(and(eq(idempotencyKeys.apiKeyId, claim.apiKeyId), eq(idempotencyKeys.key, claim.key)));
     return result;
   });
 }
 
-function pick(request: IdempotentRequest) {
-  return { apiKeyId: request.apiKeyId, key: request.key, method: request.method, path: request.path };
+/**
+ * The same guarantee for a command that records the key's claim with its own write (see
+ * DomainContext.claim): no transaction is held around it, so its write can join a group commit.
+ * - Its write commits with the claim, or not at all; a second call with the key finds the claim,
+ *   its own write rolls back, and it answers the first call's answer once that is stored.
+ * - A call that wrote nothing (refused, or nothing to do) records its answer as the key's first,
+ *   unless a call with the key recorded one before it.
+ * - A process that stops between the write's commit and the answer's leaves the claim without
+ *   an answer: money moved once, and replays answer IDEMPOTENCY_KEY_IN_PROGRESS until the record
+ *   is purged (24 hours), never a second write.
+ */
+export async function runIdempotentWithWrite(
+  ctx: DomainContext,
+  request: IdempotentRequest,
+  execute: (ctx: DomainContext) => Promise<RestResult>,
+): Promise<RestResult> {
+  const claim = claimOf(request);
+  if (!claim) return invalidKey();
+  let result: RestResult;
+  try {
+    result = await execute({ ...ctx, claim });
+  } catch (err) {
+    if (err instanceof IdempotencyKeyTaken) return replay(ctx.db, claim);
+    if (!isExpectedError(err)) throw err;
+    result = errorResult(err);
+  }
+  if (claim.recorded) {
+    // Answers join a group commit too: one more commit per call would halve the throughput.
+    await callInGroupCommit({ ...ctx, claim: undefined }, "idempotency_key_answer", {
+      apiKeyId: claim.apiKeyId,
+      key: claim.key,
+      statusCode: result.status,
+      responseBody: result.body ?? null,
+    });
+    return result;
+  }
+  const [recorded] = await ctx.db
+    .insert(idempotencyKeys)
+    .values({ ...stored(claim), statusCode: result.status, responseBody: result.body ?? null })
+    .onConflictDoNothing()
+    .returning({ key: idempotencyKeys.key });
+  return recorded ? result : replay(ctx.db, claim);
 }
 
-async function replay(tx: Db, request: IdempotentRequest, requestHash: string): Promise<RestResult> {
-  const [stored] = await tx
-    .select()
-    .from(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.apiKeyId, request.apiKeyId), eq(idempotencyKeys.key, request.key)));
-  if (!stored || stored.requestHash !== requestHash) {
-    return errorResult(
-      new DomainError(
-        "IDEMPOTENCY_KEY_REUSED",
-        "This Idempotency-Key was already used for a different request.",
-      ),
-    );
+function claimOf(request: IdempotentRequest): IdempotencyClaim | null {
+  if (!keyPattern.test(request.key)) return null;
+  const { apiKeyId, key, method, path, bodyText } = request;
+  // Keyed: a redeem body carries a passcode, and a plain hash of it could be brute-forced.
+  const requestHash = keyedHash("idempotency", `${method}\n${path}\n${bodyText}`);
+  return { apiKeyId, key, method, path, requestHash, recorded: false };
+}
+
+const invalidKey = () =>
+  errorResult(new DomainError("VALIDATION_FAILED", "Idempotency-Key must be 1–200 letters, digits, '.', ':', '_' or '-'."));
+
+const stored = ({ apiKeyId, key, method, path, requestHash }: IdempotencyClaim) => ({ apiKeyId, key, method, path, requestHash });
+
+/** The first call's answer, waiting while that call is still under way (recorded, not answered). */
+async function replay(db: Db, claim: IdempotencyClaim): Promise<RestResult> {
+  const giveUpAt = Date.now() + answerWaitMs;
+  for (;;) {
+    const [first] = await db
+      .select()
+      .from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.apiKeyId, claim.apiKeyId), eq(idempotencyKeys.key, claim.key)));
+    if (!first || first.requestHash !== claim.requestHash) {
+      return errorResult(new DomainError("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was already used for a different request."));
+    }
+    if (first.statusCode !== 0) return { status: first.statusCode, body: first.responseBody };
+    if (Date.now() >= giveUpAt) {
+      return errorResult(
+        new DomainError("IDEMPOTENCY_KEY_IN_PROGRESS", "A request with this Idempotency-Key is still being processed. Try again shortly."),
+      );
+    }
+    await sleep(answerPollMs);
   }
-  return { status: stored.statusCode, body: stored.responseBody };
 }

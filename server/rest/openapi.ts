@@ -62,7 +62,8 @@ export function buildOpenApiDocument(endpoints: readonly Endpoint[]) {
       version: "1.0.0",
       description:
         "The integration API of Tessera. Authenticate with `Authorization: Bearer <API key>`. " +
-        "Every write accepts an `Idempotency-Key` header: a replay returns the first answer. " +
+        "Every write accepts an `Idempotency-Key` header: a replay returns the first answer, " +
+        "or 409 IDEMPOTENCY_KEY_IN_PROGRESS while the first call with the key has not answered yet. " +
         "Errors use one envelope: `{ error: { code, message, details } }`.",
     },
     servers: [{ url: "/" }],

@@ -65,10 +65,11 @@ export const redeemPassEndpoint = defineEndpoint({
   scope: "passes:redeem",
   tag,
   summary: "Redeem a pass",
-  description: `Checks the pass (ACTIVE, not expired, PIN, OTP when its plan requires one, promotion once per contact) and uses it once, atomically. ${redeemDescription} A multi-use gift/top-up pass may be redeemed for part of its value (\`amountMinor\`). \`credit\` stays null until wallets exist. Send an \`Idempotency-Key\` to retry safely.`,
+  description: `Checks the pass (ACTIVE, not expired, PIN, OTP when its plan requires one, promotion once per contact) and uses it once, atomically. ${redeemDescription} A multi-use gift/top-up pass may be redeemed for part of its value (\`amountMinor\`). \`credit\` carries the wallet's credit and new balances; it is null for a promotion pass. Send an \`Idempotency-Key\` to retry safely.`,
   input: redeemPassSchema,
   output: z.object({ redemptionId: z.string().uuid(), pass: passViewSchema, unlocked: unlocksSchema, credit: walletCreditSchema.nullable() }),
   handle: redeemPass,
+  recordsKeyWithWrite: true,
 });
 
 export const checkRedemptionEndpoint = defineEndpoint({

@@ -53,6 +53,7 @@ export const spendEndpoint = defineEndpoint({
   input: spendSchema,
   output: spendResultSchema,
   handle: spend,
+  recordsKeyWithWrite: true,
 });
 
 export const refundSpendEndpoint = defineEndpoint({

@@ -1,0 +1,53 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db";
+import { sqlState } from "./sql-functions";
+
+/**
+ * An Idempotency-Key's record (D4) that a command writes with its effect, in the same commit: the
+ * command's first transaction (`inTransaction`) or its group-committed statement
+ * (`callInGroupCommit`) records it, so the key is taken exactly when money moves. A second call
+ * with the key then finds it taken (`IdempotencyKeyTaken`) and its own effect rolls back.
+ */
+export interface IdempotencyClaim {
+  apiKeyId: string;
+  key: string;
+  method: string;
+  path: string;
+  /** Keyed hash of method, path and body: the same key with another request is refused. */
+  requestHash: string;
+  /** Set once the record has committed with an effect: its answer is then stored on it. */
+  recorded: boolean;
+}
+
+/** The claim a context's next write must record: none, or one already recorded. */
+export const claimToRecord = (claim: IdempotencyClaim | undefined): IdempotencyClaim | null =>
+  claim && !claim.recorded ? claim : null;
+
+/** The key was recorded by another call first: answer with that call's answer. */
+export class IdempotencyKeyTaken extends Error {
+  constructor() {
+    super("This Idempotency-Key is already recorded.");
+    this.name = "IdempotencyKeyTaken";
+  }
+}
+
+/** What `idempotency_claimed` (migration 0010) raises for a key already recorded. */
+export const keyTakenState = "TSK01";
+
+/** The claim as `idempotency_claimed` takes it. */
+export const claimArgument = ({ apiKeyId, key, method, path, requestHash }: IdempotencyClaim) => ({
+  apiKeyId,
+  key,
+  method,
+  path,
+  requestHash,
+});
+
+/** Records the claim in the caller's transaction, before the command writes anything. */
+export async function recordClaim(tx: Db, claim: IdempotencyClaim): Promise<void> {
+  try {
+    await tx.execute(sql`select idempotency_claimed(${JSON.stringify(claimArgument(claim))}::jsonb, 'true'::jsonb)`);
+  } catch (error) {
+    throw sqlState(error) === keyTakenState ? new IdempotencyKeyTaken() : error;
+  }
+}
