@@ -1,9 +1,9 @@
-import { and, isNull, or, sql } from "drizzle-orm";
+import { sql, type SQLWrapper } from "drizzle-orm";
 import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
 import { rateLimits } from "@/db/schema";
 import type { Db } from "@/db";
 import { arrayLiteral } from "@/db/array-literal";
-import { preparedQuery } from "@/db/prepared";
+import { rowsOf } from "@/db/rows";
 import { DomainError } from "./errors";
 
 export interface FailureLimit {
@@ -40,35 +40,53 @@ export interface LockoutCheck {
   key: string;
 }
 
+/** A stored failure counter still within its window. */
+export interface FailureCounter {
+  key: string;
+  points: number;
+  /** When the window ends (epoch ms); null: never. */
+  expireMs: number | null;
+}
+
+/** The keys the checks' counters are stored under (the limiter's prefix and the key). */
+export function lockoutKeys(db: Db, checks: readonly LockoutCheck[]): string[] {
+  return checks.map((c) => limiterFor(db, c.limit).getKey(c.key) as string);
+}
+
 /**
- * Failure counters shared by every app server (they live in PostgreSQL), read for several
- * limits in one query (the redemption hot path checks two). Refuses if any counter reached its
- * limit. Counts use the process database handle, never the caller's transaction, so a failure
- * stays counted when the command that found it rolls back.
+ * A query column holding the counters stored under `keys` (a text[] literal) that are still
+ * within their window at `now`: values or placeholders, so a hot query can read them with its
+ * own rows instead of in a round trip of their own.
  */
-export async function assertNotLockedOut(db: Db, checks: readonly LockoutCheck[]): Promise<void> {
-  const stored = checks.map((c) => ({ ...c, storedKey: limiterFor(db, c.limit).getKey(c.key) as string }));
-  const counters = await preparedQuery(db, "rate_limit_counters", (handle, name) =>
-    handle
-      .select()
-      .from(rateLimits)
-      .where(
-        and(
-          sql`${rateLimits.key} = any(${sql.placeholder("keys")}::text[])`,
-          or(isNull(rateLimits.expire), sql`${rateLimits.expire} > ${sql.placeholder("now")}::timestamptz`),
-        ),
-      )
-      .prepare(name),
-  ).execute({ keys: arrayLiteral(stored.map((c) => c.storedKey)), now: new Date().toISOString() });
-  for (const check of stored) {
-    const counter = counters.find((c) => c.key === check.storedKey);
+export function failureCountersColumn(keys: SQLWrapper | string, now: SQLWrapper | string) {
+  return sql<FailureCounter[]>`(select coalesce(jsonb_agg(jsonb_build_object('key', r.key, 'points', r.points, 'expireMs', (extract(epoch from r.expire) * 1000)::bigint)), '[]')
+    from ${rateLimits} r where r.key = any(${keys}::text[]) and (r.expire is null or r.expire > ${now}::timestamptz))`;
+}
+
+/** Refuses (TOO_MANY_ATTEMPTS) if any check's counter, as read, reached its limit. */
+export function refuseIfLockedOut(db: Db, checks: readonly LockoutCheck[], counters: readonly FailureCounter[]): void {
+  const keys = lockoutKeys(db, checks);
+  checks.forEach((check, i) => {
+    const counter = counters.find((c) => c.key === keys[i]);
     if (counter && counter.points >= check.limit.points) {
-      const msBeforeNext = counter.expire ? counter.expire.getTime() - Date.now() : check.limit.windowSeconds * 1000;
+      const msBeforeNext = counter.expireMs !== null ? counter.expireMs - Date.now() : check.limit.windowSeconds * 1000;
       throw new DomainError("TOO_MANY_ATTEMPTS", "Too many failed attempts. Try again later.", {
         retryAfterSeconds: Math.ceil(msBeforeNext / 1000),
       });
     }
-  }
+  });
+}
+
+/**
+ * Failure counters shared by every app server (they live in PostgreSQL), read for several
+ * limits in one query. Refuses if any counter reached its limit. Counts use the process database
+ * handle, never the caller's transaction, so a failure stays counted when the command that found
+ * it rolls back.
+ */
+export async function assertNotLockedOut(db: Db, checks: readonly LockoutCheck[]): Promise<void> {
+  const column = failureCountersColumn(arrayLiteral(lockoutKeys(db, checks)), new Date().toISOString());
+  const [row] = rowsOf<{ counters: FailureCounter[] }>(await db.execute(sql`select ${column} as counters`));
+  refuseIfLockedOut(db, checks, row!.counters);
 }
 
 export async function recordFailure(db: Db, limit: FailureLimit, keys: string[]): Promise<void> {

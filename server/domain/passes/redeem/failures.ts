@@ -2,7 +2,14 @@ import { recordAudit } from "../../audit/record";
 import type { DomainContext } from "../../context";
 import { DomainError } from "../../errors";
 import { keyedHash } from "../../keyed-hash";
-import { assertNotLockedOut, recordFailure, type FailureLimit } from "../../rate-limit";
+import {
+  assertNotLockedOut,
+  recordFailure,
+  refuseIfLockedOut,
+  type FailureCounter,
+  type FailureLimit,
+  type LockoutCheck,
+} from "../../rate-limit";
 
 /** D5: more than 5 failures per code, or 20 per caller per minute, are refused. */
 export const perCodeLimit: FailureLimit = { name: "redeem-code", points: 5, windowSeconds: 60 * 60 };
@@ -33,13 +40,21 @@ export function failureScope(ctx: DomainContext, lookupHash: string): FailureSco
   };
 }
 
-/** Refuses (429, audited) an attempt on a locked-out code or by a locked-out caller, before any lookup. */
-export async function assertRedemptionAllowed(scope: FailureScope): Promise<void> {
+/** What a redemption attempt is locked out by: failures of its caller, and of its code. */
+export const lockoutChecks = (scope: FailureScope): LockoutCheck[] => [
+  { limit: perCallerLimit, key: scope.callerKey },
+  { limit: perCodeLimit, key: scope.codeKey },
+];
+
+/**
+ * Refuses (429, audited) an attempt on a locked-out code or by a locked-out caller, before
+ * anything about the pass is told: on the counters as read with the pass, or read now.
+ */
+export async function assertRedemptionAllowed(scope: FailureScope, counters?: readonly FailureCounter[]): Promise<void> {
+  const db = scope.outside.db;
   try {
-    await assertNotLockedOut(scope.outside.db, [
-      { limit: perCallerLimit, key: scope.callerKey },
-      { limit: perCodeLimit, key: scope.codeKey },
-    ]);
+    if (counters) refuseIfLockedOut(db, lockoutChecks(scope), counters);
+    else await assertNotLockedOut(db, lockoutChecks(scope));
   } catch (err) {
     if (err instanceof DomainError && err.code === "TOO_MANY_ATTEMPTS") {
       await recordAudit(scope.outside, { action: "pass.redemption_locked_out", entityType: "pass", after: { caller: scope.callerKey } });
