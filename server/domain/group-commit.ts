@@ -3,8 +3,8 @@ import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Db } from "@/db";
 import { rowsOf } from "@/db/rows";
 import type { DomainContext } from "./context";
-import { claimArgument, claimToRecord, IdempotencyKeyTaken, keyTakenState, type IdempotencyClaim } from "./idempotency-claim";
-import { callSqlFunction, sqlFunctionError, sqlState, type SqlErrors, type SqlFunction } from "./sql-functions";
+import { claimArgument, claimToRecord, IdempotencyKeyTaken, isKeyTaken, type IdempotencyClaim } from "./idempotency-claim";
+import { callSqlFunction, sqlFunctionError, type SqlErrors, type SqlFunction } from "./sql-functions";
 
 /** Calls in one statement at most; a batch is one transaction, so this bounds its row locks too. */
 const maxBatch = 32;
@@ -113,7 +113,7 @@ class GroupCommit<T> {
         this.run([w]).then(
           ([result]) => this.settle(w, result!),
           (error: unknown) =>
-            w.reject(w.claim && sqlState(error) === keyTakenState ? new IdempotencyKeyTaken() : sqlFunctionError(error, w.options.errors ?? {})),
+            w.reject(w.claim && isKeyTaken(error) ? new IdempotencyKeyTaken() : sqlFunctionError(error, w.options.errors ?? {})),
         ),
       ),
     );

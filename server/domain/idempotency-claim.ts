@@ -19,7 +19,7 @@ export interface IdempotencyClaim {
   recorded: boolean;
 }
 
-/** The claim a context's next write must record: none, or one already recorded. */
+/** The claim a context's next write must record: null when there is none, or it is recorded already. */
 export const claimToRecord = (claim: IdempotencyClaim | undefined): IdempotencyClaim | null =>
   claim && !claim.recorded ? claim : null;
 
@@ -31,10 +31,10 @@ export class IdempotencyKeyTaken extends Error {
   }
 }
 
-/** What `idempotency_claimed` (migration 0010) raises for a key already recorded. */
-export const keyTakenState = "TSK01";
+/** Whether a write failed because its claim's key was already recorded (`idempotency_claimed` raises TSK01). */
+export const isKeyTaken = (error: unknown): boolean => sqlState(error) === "TSK01";
 
-/** The claim as `idempotency_claimed` takes it. */
+/** The claim as it is stored (and as `idempotency_claimed` takes it). */
 export const claimArgument = ({ apiKeyId, key, method, path, requestHash }: IdempotencyClaim) => ({
   apiKeyId,
   key,
@@ -48,6 +48,6 @@ export async function recordClaim(tx: Db, claim: IdempotencyClaim): Promise<void
   try {
     await tx.execute(sql`select idempotency_claimed(${JSON.stringify(claimArgument(claim))}::jsonb, 'true'::jsonb)`);
   } catch (error) {
-    throw sqlState(error) === keyTakenState ? new IdempotencyKeyTaken() : error;
+    throw isKeyTaken(error) ? new IdempotencyKeyTaken() : error;
   }
 }

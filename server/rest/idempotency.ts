@@ -5,7 +5,7 @@ import { idempotencyKeys } from "@/db/schema";
 import type { DomainContext } from "@/server/domain/context";
 import { DomainError } from "@/server/domain/errors";
 import { callInGroupCommit } from "@/server/domain/group-commit";
-import { IdempotencyKeyTaken, type IdempotencyClaim } from "@/server/domain/idempotency-claim";
+import { claimArgument, IdempotencyKeyTaken, type IdempotencyClaim } from "@/server/domain/idempotency-claim";
 import { keyedHash } from "@/server/domain/keyed-hash";
 import { errorResult, isExpectedError, type RestResult } from "./envelope";
 
@@ -38,7 +38,7 @@ export async function runIdempotent(
   return db.transaction(async (tx) => {
     const [claimed] = await tx
       .insert(idempotencyKeys)
-      .values({ ...stored(claim), statusCode: 0, responseBody: {} })
+      .values({ ...claimArgument(claim), statusCode: 0, responseBody: {} })
       .onConflictDoNothing()
       .returning({ key: idempotencyKeys.key });
     if (!claimed) return replay(tx, claim);
@@ -66,9 +66,9 @@ export async function runIdempotent(
  *   its own write rolls back, and it answers the first call's answer once that is stored.
  * - A call that wrote nothing (refused, or nothing to do) records its answer as the key's first,
  *   unless a call with the key recorded one before it.
- * - A process that stops between the write's commit and the answer's leaves the claim without
- *   an answer: money moved once, and replays answer IDEMPOTENCY_KEY_IN_PROGRESS until the record
- *   is purged (24 hours), never a second write.
+ * - A process that stops (or a call that fails unexpectedly) between the write's commit and the
+ *   answer's leaves the claim without an answer: money moved once, and replays answer
+ *   IDEMPOTENCY_KEY_IN_PROGRESS until the record is purged (24 hours), never a second write.
  */
 export async function runIdempotentWithWrite(
   ctx: DomainContext,
@@ -97,7 +97,7 @@ export async function runIdempotentWithWrite(
   }
   const [recorded] = await ctx.db
     .insert(idempotencyKeys)
-    .values({ ...stored(claim), statusCode: result.status, responseBody: result.body ?? null })
+    .values({ ...claimArgument(claim), statusCode: result.status, responseBody: result.body ?? null })
     .onConflictDoNothing()
     .returning({ key: idempotencyKeys.key });
   return recorded ? result : replay(ctx.db, claim);
@@ -113,8 +113,6 @@ function claimOf(request: IdempotentRequest): IdempotencyClaim | null {
 
 const invalidKey = () =>
   errorResult(new DomainError("VALIDATION_FAILED", "Idempotency-Key must be 1–200 letters, digits, '.', ':', '_' or '-'."));
-
-const stored = ({ apiKeyId, key, method, path, requestHash }: IdempotencyClaim) => ({ apiKeyId, key, method, path, requestHash });
 
 /** The first call's answer, waiting while that call is still under way (recorded, not answered). */
 async function replay(db: Db, claim: IdempotencyClaim): Promise<RestResult> {
