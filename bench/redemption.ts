@@ -8,15 +8,19 @@
  * lot and a journal entry, i.e. the heaviest redemption path.
  * (c) `redeemPass` for 1,000 registered contacts who already have a wallet, 8 clients: the usual
  *     point-of-sale case, a known customer topping up their wallet.
- * (d) REST again with an Idempotency-Key on every call, as a careful point of sale sends it: each
- *     call is then a transaction of its own (the key's record commits with the redemption).
+ * (d) REST again with an Idempotency-Key on every call, as a careful point of sale sends it (the
+ *     key's record is written by the redemption's own statement, in its group commit).
+ * (e) REST over HTTP: the production build served by `next start` (its own process, as deployed)
+ *     and 32 clients calling it with fetch, as (a) but end to end. Needs `npm run build` first; skipped
+ *     otherwise. The server's CPU per call is read from /proc; the clients' is Node's.
  * 1,000 redemptions of each kind warm up first and the tables are analysed, as on a live system.
  * Prints throughput, p50/p95/p99 and the CPU per call of Node and of the database.
- * Run: npx tsx bench/redemption.ts [restCount] [domainCount] [registeredCount] [idempotentCount]
+ * Run: npx tsx bench/redemption.ts [restCount] [domainCount] [registeredCount] [idempotentCount] [httpCount]
  * Admin URL: BENCH_DATABASE_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres).
  */
 import { NextRequest } from "next/server";
 import postgres from "postgres";
+import { startAppServer } from "./app-server";
 import { databaseCpu } from "./database-cpu";
 import { elapsedMs, measure, type Measured } from "./measure";
 
@@ -24,6 +28,7 @@ const restCount = Number(process.argv[2] ?? 10_000);
 const domainCount = Number(process.argv[3] ?? 10_000);
 const registeredCount = Number(process.argv[4] ?? 10_000);
 const idempotentCount = Number(process.argv[5] ?? 3_000);
+const httpCount = Number(process.argv[6] ?? 10_000);
 const registeredContacts = 1_000;
 const totalPasses = 100_000;
 const adminUrl =
@@ -181,6 +186,40 @@ async function main() {
       databaseCpuNow,
     );
     line(`REST + Idempotency-Key, 32 clients`, idempotent);
+
+    const server = await startAppServer(3199, {
+      SEED_DEMO_DATA: "false",
+      RUN_WORKER_IN_APP: "false",
+      PRINTING_WEBHOOK_SECRET: "bench-printing-secret-bench-printing-secret",
+    });
+    if (!server) console.log("  REST over HTTP: skipped, no production build (npm run build)");
+    else {
+      try {
+        const fromHttp = fromIdempotent + idempotentCount;
+        const httpRedeem = async (code: string) => {
+          const res = await fetch(`${server.url}/api/v1/passes/redeem`, {
+            method: "POST",
+            headers: { "content-type": "application/json", authorization: `Bearer ${secret}` },
+            body: JSON.stringify({ code, terminalId: "BENCH" }),
+          });
+          await res.text();
+          return res.status === 200;
+        };
+        const httpWarmUp = 1_000;
+        await measure(32, httpWarmUp, (i) => httpRedeem(codes[fromHttp + i]!), databaseCpuNow);
+        const serverBefore = server.cpuSeconds();
+        const http = await measure(
+          32,
+          httpCount,
+          (i) => httpRedeem(codes[fromHttp + httpWarmUp + i]!),
+          databaseCpuNow,
+        );
+        line(`REST over HTTP, 32 clients`, http);
+        console.log(`  ${"".padEnd(34)} app server CPU/call ${(((server.cpuSeconds() - serverBefore) * 1000) / httpCount).toFixed(2)} ms (node above: the clients)`);
+      } finally {
+        await server.stop();
+      }
+    }
 
     t = process.hrtime.bigint();
     const verified = await verifyLedger(ctx);

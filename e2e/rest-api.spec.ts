@@ -48,6 +48,9 @@ test.describe("REST API", () => {
     expect(replay.status()).toBe(201);
     expect(await replay.json()).toEqual(body);
     expect(await contactsFound(request, headers, email)).toBe(1);
+    const read = await request.get(`/api/v1/contacts/${body.id}`, { headers });
+    expect(read.status()).toBe(200);
+    expect(await read.json()).toMatchObject({ id: body.id, identities: [{ type: "email", value: email }] });
 
     const reused = await request.post("/api/v1/contacts", { headers: { ...headers, "idempotency-key": key }, data: { email: uniqueEmail() } });
     expect(reused.status()).toBe(409);
