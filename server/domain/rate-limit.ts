@@ -48,9 +48,13 @@ export interface FailureCounter {
   expireMs: number | null;
 }
 
-/** The keys the checks' counters are stored under (the limiter's prefix and the key). */
-export function lockoutKeys(db: Db, checks: readonly LockoutCheck[]): string[] {
-  return checks.map((c) => limiterFor(db, c.limit).getKey(c.key) as string);
+/** A check with the key its counter is stored under (the limiter's prefix and the key). */
+export interface StoredCheck extends LockoutCheck {
+  storedKey: string;
+}
+
+export function storedChecks(db: Db, checks: readonly LockoutCheck[]): StoredCheck[] {
+  return checks.map((c) => ({ ...c, storedKey: limiterFor(db, c.limit).getKey(c.key) as string }));
 }
 
 /**
@@ -64,17 +68,16 @@ export function failureCountersColumn(keys: SQLWrapper | string, now: SQLWrapper
 }
 
 /** Refuses (TOO_MANY_ATTEMPTS) if any check's counter, as read, reached its limit. */
-export function refuseIfLockedOut(db: Db, checks: readonly LockoutCheck[], counters: readonly FailureCounter[]): void {
-  const keys = lockoutKeys(db, checks);
-  checks.forEach((check, i) => {
-    const counter = counters.find((c) => c.key === keys[i]);
+export function refuseIfLockedOut(checks: readonly StoredCheck[], counters: readonly FailureCounter[]): void {
+  for (const check of checks) {
+    const counter = counters.find((c) => c.key === check.storedKey);
     if (counter && counter.points >= check.limit.points) {
       const msBeforeNext = counter.expireMs !== null ? counter.expireMs - Date.now() : check.limit.windowSeconds * 1000;
       throw new DomainError("TOO_MANY_ATTEMPTS", "Too many failed attempts. Try again later.", {
         retryAfterSeconds: Math.ceil(msBeforeNext / 1000),
       });
     }
-  });
+  }
 }
 
 /**
@@ -84,9 +87,10 @@ export function refuseIfLockedOut(db: Db, checks: readonly LockoutCheck[], count
  * it rolls back.
  */
 export async function assertNotLockedOut(db: Db, checks: readonly LockoutCheck[]): Promise<void> {
-  const column = failureCountersColumn(arrayLiteral(lockoutKeys(db, checks)), new Date().toISOString());
+  const stored = storedChecks(db, checks);
+  const column = failureCountersColumn(arrayLiteral(stored.map((c) => c.storedKey)), new Date().toISOString());
   const [row] = rowsOf<{ counters: FailureCounter[] }>(await db.execute(sql`select ${column} as counters`));
-  refuseIfLockedOut(db, checks, row!.counters);
+  refuseIfLockedOut(stored, row!.counters);
 }
 
 export async function recordFailure(db: Db, limit: FailureLimit, keys: string[]): Promise<void> {

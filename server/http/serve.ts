@@ -2,7 +2,9 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import next from "next";
 import { NextRequest } from "next/server";
 import { bootApp } from "@/server/boot";
+import { DomainError } from "@/server/domain/errors";
 import { allEndpoints } from "@/server/rest/endpoints";
+import { errorResult, type RestResult } from "@/server/rest/envelope";
 import { restRouter, type RestRoute } from "./rest-routes";
 
 export interface ServeOptions {
@@ -30,11 +32,7 @@ export async function serve({ port, hostname }: ServeOptions): Promise<void> {
     const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`);
     const route = findRoute(req.method ?? "GET", url.pathname);
     if (!route) return void handleWithNext(req, res);
-    answerRest(route, url, req, res).catch((error: unknown) => {
-      console.error("REST request failed", error);
-      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
-      res.end(JSON.stringify({ error: { code: "INTERNAL_ERROR", message: "Something went wrong. Please try again.", details: null } }));
-    });
+    answerRest(route, url, req, res).catch((error: unknown) => send(res, errorResult(error)));
   });
   await new Promise<void>((resolve) => server.listen(port, hostname, resolve));
   console.info(`Tessera listening on http://${hostname ?? "localhost"}:${port}`);
@@ -43,15 +41,18 @@ export async function serve({ port, hostname }: ServeOptions): Promise<void> {
 async function answerRest({ endpoint, params }: RestRoute, url: URL, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const body = req.method === "GET" || req.method === "HEAD" ? undefined : await readBody(req);
   if (body === null) {
-    res.writeHead(413, { "content-type": "application/json" }).end(
-      JSON.stringify({ error: { code: "VALIDATION_FAILED", message: "The request body is too large.", details: null } }),
-    );
-    return;
+    return send(res, { ...errorResult(new DomainError("VALIDATION_FAILED", "The request body is too large.")), status: 413 });
   }
   const request = new NextRequest(url, { method: req.method, headers: headersOf(req.headers), body: body && new Uint8Array(body) });
   const response = await endpoint.handler(request, { params: Promise.resolve(params) });
   res.writeHead(response.status, Object.fromEntries(response.headers));
   res.end(Buffer.from(await response.arrayBuffer()));
+}
+
+/** A result the server answers itself, in the REST error envelope (the handlers answer the rest). */
+function send(res: ServerResponse, result: RestResult): void {
+  if (res.headersSent) return void res.end();
+  res.writeHead(result.status, { "content-type": "application/json" }).end(JSON.stringify(result.body));
 }
 
 /** The whole body, or null past the limit. */

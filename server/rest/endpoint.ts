@@ -92,11 +92,8 @@ export function defineEndpoint<TInput extends ZodTypeAny, TOutput extends ZodTyp
     try {
       if (definition.method !== "get" && idempotencyKey !== null) {
         const request = { apiKeyId: apiKey.id, key: idempotencyKey, method: definition.method, path: new URL(req.url).pathname, bodyText };
-        return json(
-          definition.recordsKeyWithWrite
-            ? await runIdempotentWithWrite(ctx, request, execute)
-            : await runIdempotent(db, request, (tx) => execute({ ...ctx, db: tx })),
-        );
+        const run = definition.recordsKeyWithWrite ? runIdempotentWithWrite : runIdempotent;
+        return json(await run(ctx, request, execute));
       }
       return json(await execute(ctx));
     } catch (err) {

@@ -29,32 +29,17 @@ const answerPollMs = 20;
  * money never moves twice. Unexpected failures roll everything back and may be retried.
  */
 export async function runIdempotent(
-  db: Db,
+  ctx: DomainContext,
   request: IdempotentRequest,
-  execute: (tx: Db) => Promise<RestResult>,
+  execute: (ctx: DomainContext) => Promise<RestResult>,
 ): Promise<RestResult> {
   const claim = claimOf(request);
   if (!claim) return invalidKey();
-  return db.transaction(async (tx) => {
-    const [claimed] = await tx
-      .insert(idempotencyKeys)
-      .values({ ...claimArgument(claim), statusCode: 0, responseBody: {} })
-      .onConflictDoNothing()
-      .returning({ key: idempotencyKeys.key });
-    if (!claimed) return replay(tx, claim);
-
-    let result: RestResult;
-    try {
-      // A savepoint: a refused command leaves nothing behind but its recorded answer.
-      result = await tx.transaction((inner) => execute(inner));
-    } catch (err) {
-      if (!isExpectedError(err)) throw err;
-      result = errorResult(err);
-    }
-    await tx
-      .update(idempotencyKeys)
-      .set({ statusCode: result.status, responseBody: result.body ?? null })
-      .where(and(eq(idempotencyKeys.apiKeyId, claim.apiKeyId), eq(idempotencyKeys.key, claim.key)));
+  return ctx.db.transaction(async (tx) => {
+    if (!(await recordKey(tx, claim, null))) return replay(tx, claim);
+    // A savepoint: a refused command leaves nothing behind but its recorded answer.
+    const result = await answerOf(() => tx.transaction((inner) => execute({ ...ctx, db: inner })));
+    await storeAnswer({ ...ctx, db: tx }, claim, result);
     return result;
   });
 }
@@ -79,28 +64,49 @@ export async function runIdempotentWithWrite(
   if (!claim) return invalidKey();
   let result: RestResult;
   try {
-    result = await execute({ ...ctx, claim });
+    result = await answerOf(() => execute({ ...ctx, claim }));
   } catch (err) {
     if (err instanceof IdempotencyKeyTaken) return replay(ctx.db, claim);
-    if (!isExpectedError(err)) throw err;
-    result = errorResult(err);
+    throw err;
   }
   if (claim.recorded) {
-    // Answers join a group commit too: one more commit per call would halve the throughput.
-    await callInGroupCommit({ ...ctx, claim: undefined }, "idempotency_key_answer", {
-      apiKeyId: claim.apiKeyId,
-      key: claim.key,
-      statusCode: result.status,
-      responseBody: result.body ?? null,
-    });
+    await storeAnswer(ctx, claim, result);
     return result;
   }
-  const [recorded] = await ctx.db
+  return (await recordKey(ctx.db, claim, result)) ? result : replay(ctx.db, claim);
+}
+
+/** The command's result, or the answer to its refusal; unexpected failures are thrown, never recorded. */
+async function answerOf(run: () => Promise<RestResult>): Promise<RestResult> {
+  try {
+    return await run();
+  } catch (err) {
+    if (!isExpectedError(err)) throw err;
+    return errorResult(err);
+  }
+}
+
+/** Inserts the key's record, with its answer or (null) pending one; false if the key is recorded already. */
+async function recordKey(db: Db, claim: IdempotencyClaim, answer: RestResult | null): Promise<boolean> {
+  const [recorded] = await db
     .insert(idempotencyKeys)
-    .values({ ...claimArgument(claim), statusCode: result.status, responseBody: result.body ?? null })
+    .values({ ...claimArgument(claim), statusCode: answer?.status ?? 0, responseBody: answer ? (answer.body ?? null) : {} })
     .onConflictDoNothing()
     .returning({ key: idempotencyKeys.key });
-  return recorded ? result : replay(ctx.db, claim);
+  return recorded !== undefined;
+}
+
+/**
+ * Stores the answer on the key's pending record. Outside a transaction it joins a group commit:
+ * one more commit per call would halve the throughput of keyed calls.
+ */
+async function storeAnswer(ctx: DomainContext, claim: IdempotencyClaim, result: RestResult): Promise<void> {
+  await callInGroupCommit({ ...ctx, claim: undefined }, "idempotency_key_answer", {
+    apiKeyId: claim.apiKeyId,
+    key: claim.key,
+    statusCode: result.status,
+    responseBody: result.body ?? null,
+  });
 }
 
 function claimOf(request: IdempotentRequest): IdempotencyClaim | null {

@@ -6,9 +6,10 @@ import {
   assertNotLockedOut,
   recordFailure,
   refuseIfLockedOut,
+  storedChecks,
   type FailureCounter,
   type FailureLimit,
-  type LockoutCheck,
+  type StoredCheck,
 } from "../../rate-limit";
 
 /** D5: more than 5 failures per code, or 20 per caller per minute, are refused. */
@@ -29,32 +30,29 @@ export interface FailureScope {
   outside: DomainContext;
   codeKey: string;
   callerKey: string;
+  /** What the attempt is locked out by: failures of its caller, and of its code. */
+  lockout: StoredCheck[];
 }
 
 export function failureScope(ctx: DomainContext, lookupHash: string): FailureScope {
   const callerKey = ctx.actor.type === "system" ? `system:${ctx.origin?.ip ?? ctx.actor.label}` : `${ctx.actor.type}:${ctx.actor.id}`;
-  return {
-    outside: { ...ctx, db: ctx.rootDb ?? ctx.db },
-    codeKey: keyedHash("redeem-failures", lookupHash).slice(0, 32),
-    callerKey,
-  };
+  const codeKey = keyedHash("redeem-failures", lookupHash).slice(0, 32);
+  const outside = { ...ctx, db: ctx.rootDb ?? ctx.db };
+  const lockout = storedChecks(outside.db, [
+    { limit: perCallerLimit, key: callerKey },
+    { limit: perCodeLimit, key: codeKey },
+  ]);
+  return { outside, codeKey, callerKey, lockout };
 }
-
-/** What a redemption attempt is locked out by: failures of its caller, and of its code. */
-export const lockoutChecks = (scope: FailureScope): LockoutCheck[] => [
-  { limit: perCallerLimit, key: scope.callerKey },
-  { limit: perCodeLimit, key: scope.codeKey },
-];
 
 /**
  * Refuses (429, audited) an attempt on a locked-out code or by a locked-out caller, before
  * anything about the pass is told: on the counters as read with the pass, or read now.
  */
 export async function assertRedemptionAllowed(scope: FailureScope, counters?: readonly FailureCounter[]): Promise<void> {
-  const db = scope.outside.db;
   try {
-    if (counters) refuseIfLockedOut(db, lockoutChecks(scope), counters);
-    else await assertNotLockedOut(db, lockoutChecks(scope));
+    if (counters) refuseIfLockedOut(scope.lockout, counters);
+    else await assertNotLockedOut(scope.outside.db, scope.lockout);
   } catch (err) {
     if (err instanceof DomainError && err.code === "TOO_MANY_ATTEMPTS") {
       await recordAudit(scope.outside, { action: "pass.redemption_locked_out", entityType: "pass", after: { caller: scope.callerKey } });

@@ -5,10 +5,10 @@ import { contacts, passes, passPlans, passRedemptions } from "@/db/schema";
 import type { DomainContext } from "../../context";
 import { DomainError, invalidField } from "../../errors";
 import type { Pass, PassPlanRow } from "../actions/pass-row";
-import { failureCountersColumn, lockoutKeys } from "../../rate-limit";
+import { failureCountersColumn } from "../../rate-limit";
 import { verifyPin } from "../codes/pin";
 import { lookupHash } from "../codes/secrecy";
-import { assertRedemptionAllowed, failureScope, lockoutChecks, refuseAttempt, refuseWrongCredentials, type FailureScope } from "./failures";
+import { assertRedemptionAllowed, failureScope, refuseAttempt, refuseWrongCredentials, type FailureScope } from "./failures";
 
 export interface FoundPass {
   pass: Pass;
@@ -33,7 +33,7 @@ export async function findPassByCredentials(ctx: DomainContext, credentials: { c
       .innerJoin(passPlans, eq(passPlans.id, passes.planId))
       .where(eq(passes.codeHash, sql.placeholder("hash")))
       .prepare(name),
-  ).execute({ hash, keys: arrayLiteral(lockoutKeys(ctx.db, lockoutChecks(scope))), now: new Date().toISOString() });
+  ).execute({ hash, keys: arrayLiteral(scope.lockout.map((c) => c.storedKey)), now: new Date().toISOString() });
   // An unknown code has no row to bring them: they are read on their own.
   await assertRedemptionAllowed(scope, row?.failureCounters);
   if (!row) return refuseWrongCredentials(scope, "UNKNOWN_CODE", null);
