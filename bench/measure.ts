@@ -5,6 +5,7 @@ import { percentile } from "./percentile";
 export const elapsedMs = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e6;
 
 export interface Measured {
+  calls: number;
   perSecond: number;
   p50: number;
   p95: number;
@@ -48,6 +49,7 @@ export async function measure(
   const databaseCpuS = databaseCpuSince(databaseBefore, await databaseCpuNow());
   latencies.sort((a, b) => a - b);
   return {
+    calls: count,
     perSecond: Math.round(count / seconds),
     p50: percentile(latencies, 0.5),
     p95: percentile(latencies, 0.95),

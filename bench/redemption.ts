@@ -34,9 +34,12 @@ const totalPasses = 100_000;
 const adminUrl =
   process.env.BENCH_DATABASE_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
+/** One phase's figures; a phase given 0 calls (to run only some phases) says so. */
 const line = (label: string, r: Measured) =>
   console.log(
-    `  ${label.padEnd(34)} ${String(r.perSecond).padStart(6)}/s  p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  CPU/call node ${r.nodeCpuMs.toFixed(2)} ms, database ${r.databaseCpuMs?.toFixed(2) ?? "n/a"} ms  (${r.seconds.toFixed(1)} s, ${r.failures} failed)`,
+    r.calls === 0
+      ? `  ${label.padEnd(34)} skipped (0 calls)`
+      : `  ${label.padEnd(34)} ${String(r.perSecond).padStart(6)}/s  p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  CPU/call node ${r.nodeCpuMs.toFixed(2)} ms, database ${r.databaseCpuMs?.toFixed(2) ?? "n/a"} ms  (${r.seconds.toFixed(1)} s, ${r.failures} failed)`,
   );
 
 async function main() {
@@ -215,7 +218,9 @@ async function main() {
           databaseCpuNow,
         );
         line(`REST over HTTP, 32 clients`, http);
-        console.log(`  ${"".padEnd(34)} app server CPU/call ${(((server.cpuSeconds() - serverBefore) * 1000) / httpCount).toFixed(2)} ms (node above: the clients)`);
+        console.log(
+          `  ${"".padEnd(34)} app server CPU/call ${(((server.cpuSeconds() - serverBefore) * 1000) / httpCount).toFixed(2)} ms (node above: the clients)`,
+        );
       } finally {
         await server.stop();
       }
