@@ -33,6 +33,11 @@ export interface GroupCommitOptions {
    * two batches touching the same wallets lock them in the same order and cannot deadlock.
    */
   lockKey?: string;
+  /**
+   * The id of a row the call changes that no other call of its batch may change (a pass): a
+   * second call with it waits for a later batch, since one statement changes a row once.
+   */
+  onePerBatch?: string;
 }
 
 interface Waiting<T> {
@@ -82,7 +87,7 @@ class GroupCommit<T> {
   }
 
   private start() {
-    const batch = this.waiting.splice(0, maxBatch);
+    const batch = this.nextBatch();
     const startedAt = Date.now();
     this.running.push(startedAt);
     void this.write(batch).finally(() => {
@@ -91,6 +96,22 @@ class GroupCommit<T> {
       this.stallCheck = null;
       this.send();
     });
+  }
+
+  /** The waiting calls that leave next, in arrival order, each `onePerBatch` key once. */
+  private nextBatch(): Waiting<T>[] {
+    const batch: Waiting<T>[] = [];
+    const keys = new Set<string>();
+    for (let i = 0; i < this.waiting.length && batch.length < maxBatch; ) {
+      const key = this.waiting[i]!.options.onePerBatch;
+      if (key !== undefined && keys.has(key)) {
+        i++;
+        continue;
+      }
+      if (key !== undefined) keys.add(key);
+      batch.push(...this.waiting.splice(i, 1));
+    }
+    return batch;
   }
 
   private async write(batch: Waiting<T>[]) {
@@ -120,20 +141,17 @@ class GroupCommit<T> {
   }
 
   /**
-   * One statement, one transaction for the calls. Each call's Idempotency-Key claim, if any, is
-   * recorded after its write (`idempotency_claimed`, migration 0010): with it, or not at all.
+   * One statement, one transaction for the calls: the function's set-based batch (`<name>_batch`,
+   * migration 0011). Each call's Idempotency-Key claim, if any, is recorded after its write
+   * (`idempotency_claimed_batch`): with it, or not at all.
    */
   private async run(calls: Waiting<T>[]): Promise<T[]> {
-    const fn = sql.raw(this.name);
-    const claimed = calls.some((w) => w.claim);
-    const call = claimed ? sql`idempotency_claimed(t.argument->'claim', ${fn}(t.argument->'call'))` : sql`${fn}(t.argument)`;
-    const argument = claimed ? calls.map((w) => ({ call: w.argument, claim: w.claim && claimArgument(w.claim) })) : calls.map((w) => w.argument);
+    const write = sql`${sql.raw(`${this.name}_batch`)}(${JSON.stringify(calls.map((w) => w.argument))}::jsonb)`;
+    const claims = calls.some((w) => w.claim) ? JSON.stringify(calls.map((w) => w.claim && claimArgument(w.claim))) : null;
     // One row for the whole batch: postgres-js misplaces the rows of the next query on a
     // connection whose last query failed after sending some rows.
     const [row] = rowsOf<{ results: T[] }>(
-      await this.db.execute(
-        sql`select jsonb_agg(${call} order by t.position) as results from jsonb_array_elements(${JSON.stringify(argument)}::jsonb) with ordinality as t(argument, position)`,
-      ),
+      await this.db.execute(sql`select ${claims ? sql`idempotency_claimed_batch(${claims}::jsonb, ${write})` : write} as results`),
     );
     return row!.results;
   }

@@ -31,10 +31,10 @@ export class IdempotencyKeyTaken extends Error {
   }
 }
 
-/** Whether a write failed because its claim's key was already recorded (`idempotency_claimed` raises TSK01). */
+/** Whether a write failed because its claim's key was already recorded (`idempotency_claimed_batch` raises TSK01). */
 export const isKeyTaken = (error: unknown): boolean => sqlState(error) === "TSK01";
 
-/** The claim as it is stored (and as `idempotency_claimed` takes it). */
+/** The claim as it is stored (and as `idempotency_claimed_batch` takes it). */
 export const claimArgument = ({ apiKeyId, key, method, path, requestHash }: IdempotencyClaim) => ({
   apiKeyId,
   key,
@@ -46,7 +46,7 @@ export const claimArgument = ({ apiKeyId, key, method, path, requestHash }: Idem
 /** Records the claim in the caller's transaction, before the command writes anything. */
 export async function recordClaim(tx: Db, claim: IdempotencyClaim): Promise<void> {
   try {
-    await tx.execute(sql`select idempotency_claimed(${JSON.stringify(claimArgument(claim))}::jsonb, 'true'::jsonb)`);
+    await tx.execute(sql`select idempotency_claimed_batch(${JSON.stringify([claimArgument(claim)])}::jsonb, '[true]'::jsonb)`);
   } catch (error) {
     throw isKeyTaken(error) ? new IdempotencyKeyTaken() : error;
   }

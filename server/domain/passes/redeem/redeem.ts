@@ -110,7 +110,7 @@ export async function redeemPass(ctx: DomainContext, input: RedeemPassInput): Pr
         credit: planned?.credit ?? null,
       },
       // A new nameless wallet locks nothing another redemption could; a registered one, its pocket.
-      { errors: { ...ledgerErrors, TSU01: alreadyUsedByContact }, lockKey: planned?.credit.pocketId ?? undefined },
+      { errors: { ...ledgerErrors, TSU01: alreadyUsedByContact }, lockKey: planned?.credit.pocketId ?? undefined, onePerBatch: pass.id },
     );
     if (!written) throw await lostRaceError(tx, pass.id, plan);
     const after: Pass = {
