@@ -18,8 +18,11 @@ testDatabase();
 /** A currency of this test alone: other files post to the same system accounts in parallel. */
 const ownCurrency = () => `G${String.fromCharCode(65 + Math.floor(Math.random() * 26), 65 + Math.floor(Math.random() * 26))}`;
 
-/** `calls` entries moving `amountMinor` each between the wallet's open funds and ADJUSTMENTS, all sent at once. */
-async function postAtOnce(ctx: DomainContext, currency: string, openId: string, calls: number, amountMinor: number) {
+/**
+ * `calls` entries moving `amountMinor` each between the wallet's open funds and ADJUSTMENTS, all
+ * sent at once; with `onePerBatch`, as calls that may not share a batch.
+ */
+async function postAtOnce(ctx: DomainContext, currency: string, openId: string, calls: number, amountMinor: number, onePerBatch?: string) {
   const adjustments = await systemAccount(ctx, "ADJUSTMENTS", currency);
   const entryIds = Array.from({ length: calls }, () => newId());
   const outcomes = await Promise.allSettled(
@@ -34,7 +37,7 @@ async function postAtOnce(ctx: DomainContext, currency: string, openId: string, 
             { id: newId(), accountId: openId, amountMinor },
           ],
         },
-        { errors: ledgerErrors },
+        { errors: ledgerErrors, onePerBatch },
       ),
     ),
   );
@@ -62,6 +65,23 @@ describe("callInGroupCommit", () => {
     expect((await walletBalances(ctx, wallet.id)).openMinor).toBe(20 * 150);
     expect(await transactionsOf(ctx, entryIds)).toBeLessThan(20);
     expect((await verifyLedger(ctx)).problems).toEqual([]);
+  });
+
+  it("never puts two calls with the same onePerBatch key in one batch, and batches the others around them", async () => {
+    const ctx = await contextAs("finance");
+    const currency = ownCurrency();
+    const wallet = await emptyWallet(ctx, currency);
+    const open = await openAccount(ctx, wallet);
+
+    const [apart, together] = await Promise.all([
+      postAtOnce(ctx, currency, open.id, 8, 100, "one pass"),
+      postAtOnce(ctx, currency, open.id, 8, 100),
+    ]);
+
+    expect([...apart.outcomes, ...together.outcomes].every((o) => o.status === "fulfilled")).toBe(true);
+    expect(await transactionsOf(ctx, apart.entryIds)).toBe(8);
+    expect(await transactionsOf(ctx, [...apart.entryIds, ...together.entryIds])).toBeLessThan(16);
+    expect((await walletBalances(ctx, wallet.id)).openMinor).toBe(16 * 100);
   });
 
   it("gives each call of a failed batch its own answer: the others are written, the refused one is not", async () => {
