@@ -1,6 +1,7 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, creditLots, domainEvents, journalEntries, ledgerPostings, spends } from "@/db/schema";
+import { rowsOf } from "@/db/rows";
 import { contextAs, testDatabase, unique } from "@/test/db";
 import { blockContactSpending } from "../contacts/spending-block";
 import { refusal } from "../contacts/test-fixtures";
@@ -24,6 +25,30 @@ testDatabase();
 const ledgerOk = async (ctx: DomainContext) => expect((await verifyLedger(ctx)).problems).toEqual([]);
 const lotRemaining = async (ctx: DomainContext, lotId: string) =>
   (await ctx.db.select().from(creditLots).where(eq(creditLots.id, lotId)))[0]!.remainingMinor;
+
+/** What spend() gives `wallet_spend_open_funds` for a spend of 100 (or as changed) from these accounts. */
+const openFundsSpend = (
+  ctx: DomainContext,
+  to: { contactId: string; walletId: string; openId: string; settlementId: string },
+  change: { amountMinor?: number; reference?: string },
+) => ({
+  spendId: newId(),
+  walletId: to.walletId,
+  contactId: to.contactId,
+  openAccountId: to.openId,
+  settlementAccountId: to.settlementId,
+  currency: "EUR",
+  reference: change.reference ?? unique("order-"),
+  amountMinor: change.amountMinor ?? 100,
+  organisationId: null,
+  createdAt: new Date(),
+  entryId: newId(),
+  postingIds: [newId(), newId()],
+  actor: sqlActor(ctx),
+  auditId: newId(),
+  eventId: newId(),
+  facts: {},
+});
 
 describe("redeemFunds", () => {
   it("moves the business pocket's lots to open funds, soonest-expiring first, up to the amount", async () => {
@@ -128,25 +153,9 @@ describe("spend", () => {
     const open = await openAccount(ctx, wallet);
     const settlement = await systemAccount(ctx, "SETTLEMENT", "EUR");
     // What spend() sends after its unlocked read, as if the world changed in between.
+    const to = { contactId, walletId: wallet.id, openId: open.id, settlementId: settlement.id };
     const statement = (change: { amountMinor?: number; reference?: string }) =>
-      callSqlFunction<unknown>(ctx, "wallet_spend_open_funds", {
-        spendId: newId(),
-        walletId: wallet.id,
-        contactId,
-        openAccountId: open.id,
-        settlementAccountId: settlement.id,
-        currency: "EUR",
-        reference: change.reference ?? unique("order-"),
-        amountMinor: change.amountMinor ?? 100,
-        organisationId: null,
-        createdAt: new Date(),
-        entryId: newId(),
-        postingIds: [newId(), newId()],
-        actor: sqlActor(ctx),
-        auditId: newId(),
-        eventId: newId(),
-        facts: {},
-      });
+      callSqlFunction<unknown>(ctx, "wallet_spend_open_funds", openFundsSpend(ctx, to, change));
     const spendsBefore = await ctx.db.select().from(spends).where(eq(spends.walletId, wallet.id));
 
     expect(await statement({ amountMinor: 401 })).toBeNull();
@@ -156,6 +165,40 @@ describe("spend", () => {
 
     expect(await ctx.db.select().from(spends).where(eq(spends.walletId, wallet.id))).toEqual(spendsBefore);
     expect((await walletBalances(ctx, wallet.id)).openMinor).toBe(400);
+    await ledgerOk(ctx);
+  });
+
+  it("writes a batch of spends together when all qualify, and otherwise each alone in order, seeing the ones before it", async () => {
+    const ctx = await contextAs("finance");
+    const { contactId, wallet } = await contactWithWallet(ctx);
+    await fund(ctx, wallet, 1000);
+    await redeemFunds(ctx, { contactId, currency: "EUR", amountMinor: 400 });
+    const open = await openAccount(ctx, wallet);
+    const to = { contactId, walletId: wallet.id, openId: open.id, settlementId: (await systemAccount(ctx, "SETTLEMENT", "EUR")).id };
+    /** Each call's open funds after it, or null when it was not written. */
+    const batch = async (calls: object[]) => {
+      const [row] = rowsOf<{ results: ({ id: string; balanceMinor: number }[] | null)[] }>(
+        await ctx.db.execute(sql`select wallet_spend_open_funds_batch(${JSON.stringify(calls)}::jsonb) as results`),
+      );
+      return row!.results.map((accounts) => accounts && accounts.find((a) => a.id === open.id)!.balanceMinor);
+    };
+    const transactionsOf = async (calls: { spendId: string }[]) =>
+      rowsOf<{ n: number }>(
+        await ctx.db.execute(sql`select count(distinct xmin::text)::int as n from spends where id in ${calls.map((c) => c.spendId)}`),
+      )[0]!.n;
+
+    const together = [100, 50, 25].map((amountMinor) => openFundsSpend(ctx, to, { amountMinor }));
+    expect(await batch(together)).toEqual([300, 250, 225]);
+    expect(await transactionsOf(together)).toBe(1);
+
+    // 200 does not fit after the first: it alone is left out; a reference given twice is spent once.
+    const reference = unique("order-");
+    const apart = [100, 200].map((amountMinor) => openFundsSpend(ctx, to, { amountMinor }));
+    const twice = [openFundsSpend(ctx, to, { reference }), openFundsSpend(ctx, to, { reference })];
+    expect(await batch([...apart, ...twice])).toEqual([125, null, 25, null]);
+
+    expect((await walletBalances(ctx, wallet.id)).openMinor).toBe(25);
+    expect(await ctx.db.select().from(spends).where(eq(spends.walletId, wallet.id))).toHaveLength(5);
     await ledgerOk(ctx);
   });
 
