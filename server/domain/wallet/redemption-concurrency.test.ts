@@ -1,6 +1,7 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDatabase } from "@/db/client";
+import { rowsOf } from "@/db/rows";
 import { creditLots, journalEntries, passes, passRedemptions } from "@/db/schema";
 import { redeemPassEndpoint } from "@/server/rest/endpoints/pass-actions";
 import { apiKeyWith, callRoute } from "@/server/rest/test-request";
@@ -35,6 +36,26 @@ describe("parallel redemptions into wallets on the real server", () => {
     const wallet = (await findWallet(ctx, contact.id, "EUR"))!;
     expect((await ctx.db.select().from(creditLots).where(eq(creditLots.walletId, wallet.id))).length).toBe(1);
     expect((await walletBalances(ctx, wallet.id)).availableMinor).toBe(7300);
+    expect((await verifyLedger(ctx)).problems).toEqual([]);
+  });
+
+  it("gifts redeemed twice at once without a contact: each once, into one nameless contact and wallet, the losers leave no contact", async () => {
+    const ctx = await contextAs("support");
+    const plan = await testPlan(ctx, { fixedValueMinor: 2500 });
+    const gifts = await Promise.all(Array.from({ length: 10 }, () => testPass(ctx, plan)));
+    const since = new Date();
+    const results = await Promise.allSettled(gifts.flatMap(({ code }) => [code, code]).map((code) => redeemPass({ ...ctx, db: pool.db }, { code })));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(10);
+
+    const redeemed = await ctx.db.select().from(passes).where(inArray(passes.id, gifts.map((g) => g.pass.id)));
+    const owners = redeemed.map((p) => p.contactId!);
+    expect(new Set(owners).size).toBe(10);
+    for (const owner of owners) expect((await walletBalances(ctx, (await findWallet(ctx, owner, "EUR"))!.id)).availableMinor).toBe(2500);
+    const [orphans] = rowsOf<{ n: number }>(
+      await ctx.db.execute(sql`select count(*)::int as n from contacts c where c.kind = 'nameless' and c.created_at >= ${since.toISOString()}
+        and not exists (select 1 from wallets w where w.contact_id = c.id)`),
+    );
+    expect(orphans!.n).toBe(0);
     expect((await verifyLedger(ctx)).problems).toEqual([]);
   });
 
