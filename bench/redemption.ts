@@ -190,12 +190,13 @@ async function main() {
     );
     line(`REST + Idempotency-Key, 32 clients`, idempotent);
 
-    const server = await startAppServer(3199, {
+    const server = httpCount === 0 ? null : await startAppServer(3199, {
       SEED_DEMO_DATA: "false",
       RUN_WORKER_IN_APP: "false",
       PRINTING_WEBHOOK_SECRET: "bench-printing-secret-bench-printing-secret",
     });
-    if (!server) console.log("  REST over HTTP: skipped, no production build (npm run build)");
+    if (httpCount === 0) console.log(`  ${"REST over HTTP, 32 clients".padEnd(34)} skipped (0 calls)`);
+    else if (!server) console.log("  REST over HTTP: skipped, no production build (npm run build)");
     else {
       try {
         const fromHttp = fromIdempotent + idempotentCount;
