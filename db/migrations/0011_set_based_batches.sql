@@ -359,21 +359,21 @@ $$;--> statement-breakpoint
 DROP FUNCTION idempotency_claimed(jsonb, jsonb);--> statement-breakpoint
 
 -- Stores the answers {apiKeyId, key, statusCode, responseBody} of claimed calls, each once.
--- Returns, for each, whether a pending claim was answered.
+-- Returns, for each, whether a pending claim was answered. One UPDATE per answer, by the key's
+-- primary key: joined against a batch, the plan made while the table was small kept reading
+-- every key of the API key.
 CREATE FUNCTION idempotency_key_answer_batch(answers jsonb) RETURNS jsonb LANGUAGE plpgsql
 SET plan_cache_mode = force_generic_plan SET enable_seqscan = off AS $$
 DECLARE
-  results jsonb;
+  answer jsonb;
+  answered jsonb := '[]';
 BEGIN
-  WITH answered AS (
-    UPDATE idempotency_keys k SET status_code = (a.answer->>'statusCode')::int, response_body = coalesce(a.answer->'responseBody', 'null')
-    FROM jsonb_array_elements(answers) WITH ORDINALITY AS a(answer, position)
-    WHERE k.api_key_id = (a.answer->>'apiKeyId')::uuid AND k.key = a.answer->>'key' AND k.status_code = 0
-    RETURNING a.position
-  )
-  SELECT jsonb_agg(to_jsonb(EXISTS (SELECT 1 FROM answered d WHERE d.position = a.position)) ORDER BY a.position) INTO results
-  FROM jsonb_array_elements(answers) WITH ORDINALITY AS a(answer, position);
-  RETURN results;
+  FOR answer IN SELECT a FROM jsonb_array_elements(answers) AS a LOOP
+    UPDATE idempotency_keys SET status_code = (answer->>'statusCode')::int, response_body = coalesce(answer->'responseBody', 'null')
+    WHERE api_key_id = (answer->>'apiKeyId')::uuid AND key = answer->>'key' AND status_code = 0;
+    answered := answered || to_jsonb(FOUND);
+  END LOOP;
+  RETURN answered;
 END
 $$;--> statement-breakpoint
 
