@@ -4,7 +4,9 @@
 -- per call. A profile of the redemption benchmark (15 statements per redemption, each run once
 -- per call of the batch) put a sixth of the database's CPU in starting statements and in the
 -- Passes Summary's statement triggers (0002); both are now paid once per batch. The single
--- function is the batch of one, so both always follow the same rules.
+-- function is the batch of one, so both always follow the same rules. (Here the spends' batch
+-- still runs them one by one, 0012 writes them together; an Idempotency-Key's answer stays one
+-- UPDATE by primary key each.)
 -- A batch is all or nothing: one call's refusal raises and rolls back the whole batch, and the
 -- caller runs each call of it again alone to give each its own answer.
 
