@@ -4,9 +4,8 @@
 -- per call. A profile of the redemption benchmark (15 statements per redemption, each run once
 -- per call of the batch) put a sixth of the database's CPU in starting statements and in the
 -- Passes Summary's statement triggers (0002); both are now paid once per batch. The single
--- function is the batch of one, so both always follow the same rules. (Here the spends' batch
--- still runs them one by one, 0012 writes them together; an Idempotency-Key's answer stays one
--- UPDATE by primary key each.)
+-- function is the batch of one, so both always follow the same rules. (The spends' batch is
+-- 0012's; an Idempotency-Key's answer stays one UPDATE by primary key each.)
 -- A batch is all or nothing: one call's refusal raises and rolls back the whole batch, and the
 -- caller runs each call of it again alone to give each its own answer.
 
@@ -125,8 +124,8 @@ BEGIN
 END
 $$;--> statement-breakpoint
 
-CREATE OR REPLACE FUNCTION ledger_post_entry(entry jsonb) RETURNS jsonb LANGUAGE plpgsql
-SET plan_cache_mode = force_generic_plan SET enable_seqscan = off AS $$
+-- The single functions below are their batch of one; the batch functions carry the settings.
+CREATE OR REPLACE FUNCTION ledger_post_entry(entry jsonb) RETURNS jsonb LANGUAGE plpgsql AS $$
 BEGIN
   RETURN ledger_post_entry_batch(jsonb_build_array(entry))->0;
 END
@@ -158,8 +157,7 @@ BEGIN
 END
 $$;--> statement-breakpoint
 
-CREATE OR REPLACE FUNCTION wallet_credit_pocket(credit jsonb) RETURNS bigint LANGUAGE plpgsql
-SET plan_cache_mode = force_generic_plan SET enable_seqscan = off AS $$
+CREATE OR REPLACE FUNCTION wallet_credit_pocket(credit jsonb) RETURNS bigint LANGUAGE plpgsql AS $$
 BEGIN
   RETURN (wallet_credit_pocket_batch(jsonb_build_array(credit))->>0)::bigint;
 END
@@ -167,7 +165,8 @@ $$;--> statement-breakpoint
 
 -- Appends audit entries and their outbox events (D9, D11), in this order; each change as
 -- record_change took it (0001): {auditId, eventId, action, entityType, entityId, before, after,
--- payload, actor: {type, id, label, ip, userAgent}}.
+-- payload, actor: {type, id, label, ip, userAgent}}, and an event may be named apart from its
+-- audit action (`eventType`, default the action).
 CREATE FUNCTION record_changes(changes jsonb) RETURNS void LANGUAGE plpgsql
 SET plan_cache_mode = force_generic_plan SET enable_seqscan = off AS $$
 BEGIN
@@ -176,7 +175,7 @@ BEGIN
     c->>'action', c->>'entityType', (c->>'entityId')::uuid, c->'before', c->'after', c->'actor'->>'ip', c->'actor'->>'userAgent'
   FROM jsonb_array_elements(changes) AS c;
   INSERT INTO domain_events (id, type, entity_type, entity_id, payload, actor_type, actor_id)
-  SELECT (c.change->>'eventId')::uuid, c.change->>'action', c.change->>'entityType', (c.change->>'entityId')::uuid,
+  SELECT (c.change->>'eventId')::uuid, coalesce(c.change->>'eventType', c.change->>'action'), c.change->>'entityType', (c.change->>'entityId')::uuid,
     coalesce(c.change->'payload', c.change->'after', '{}'), c.change->'actor'->>'type', (c.change->'actor'->>'id')::uuid
   FROM jsonb_array_elements(changes) WITH ORDINALITY AS c(change, position)
   ORDER BY c.position;
@@ -184,6 +183,20 @@ END
 $$;--> statement-breakpoint
 
 DROP FUNCTION record_change(jsonb);--> statement-breakpoint
+
+-- A wallet's accounts as the money writes answer them: [{id, kind, currency, commercePoolId,
+-- balanceMinor}], pockets of the business first; `balances` ({accountId: balance}) overrides the
+-- current balances, as a batch's results give each call the balances after it.
+CREATE FUNCTION wallet_accounts(wallet uuid, balances jsonb) RETURNS jsonb LANGUAGE plpgsql STABLE AS $$
+BEGIN
+  RETURN (
+    SELECT jsonb_agg(jsonb_build_object(
+        'id', a.id, 'kind', a.kind, 'currency', a.currency, 'commercePoolId', a.commerce_pool_id,
+        'balanceMinor', coalesce((balances->>a.id::text)::bigint, a.balance_minor))
+      ORDER BY a.commerce_pool_id NULLS FIRST, a.id)
+    FROM ledger_accounts a WHERE a.wallet_id = wallet);
+END
+$$;--> statement-breakpoint
 
 -- Pass redemptions (D5), each as pass_redeem takes it (0001), of distinct passes. Returns each
 -- call's result as pass_redeem does, null for a call whose pass no longer qualified (it wrote
@@ -194,6 +207,7 @@ DECLARE
   -- The calls that took a use, with what the update left: {...call, position, walletId, used: {...}}.
   taken jsonb;
   nameless jsonb;
+  credits jsonb;
   recorded int;
 BEGIN
   IF (SELECT count(DISTINCT c->>'passId') <> count(*) FROM jsonb_array_elements(calls) AS c) THEN
@@ -268,23 +282,24 @@ BEGIN
     RAISE EXCEPTION 'This contact has already used this promotion code.' USING ERRCODE = 'TSU01';
   END IF;
 
-  IF EXISTS (SELECT 1 FROM jsonb_array_elements(taken) AS t WHERE jsonb_typeof(t->'credit') = 'object') THEN
-    PERFORM wallet_credit_pocket_batch((
-      SELECT jsonb_agg(jsonb_build_object(
-        'lotId', t->'credit'->'lotId', 'walletId', t->'walletId',
-        'pocketId', CASE
-          WHEN jsonb_typeof(t->'nameless') <> 'object' THEN t->'credit'->'pocketId'
-          WHEN t->'credit'->>'commercePoolId' IS NOT NULL THEN t->'nameless'->'poolPocketId'
-          ELSE t->'nameless'->'accountIds'->0
-        END,
-        'fromAccountId', t->'credit'->'fromAccountId', 'currency', t->'currency', 'amountMinor', t->'amountMinor',
-        'expiresAt', t->'credit'->'expiresAt', 'productSkus', t->'credit'->'productSkus', 'productFamilyIds', t->'credit'->'productFamilyIds',
-        'postingIds', t->'credit'->'postingIds',
-        'entry', jsonb_build_object('id', t->'credit'->'entryId', 'kind', 'PASS_REDEMPTION', 'causeType', 'pass_redemption',
-          'causeId', t->'redemptionId', 'actor', t->'actor'))
-        ORDER BY (t->>'position')::int)
-      FROM jsonb_array_elements(taken) AS t
-      WHERE jsonb_typeof(t->'credit') = 'object'));
+  credits := (
+    SELECT jsonb_agg(jsonb_build_object(
+      'lotId', t->'credit'->'lotId', 'walletId', t->'walletId',
+      'pocketId', CASE
+        WHEN jsonb_typeof(t->'nameless') <> 'object' THEN t->'credit'->'pocketId'
+        WHEN t->'credit'->>'commercePoolId' IS NOT NULL THEN t->'nameless'->'poolPocketId'
+        ELSE t->'nameless'->'accountIds'->0
+      END,
+      'fromAccountId', t->'credit'->'fromAccountId', 'currency', t->'currency', 'amountMinor', t->'amountMinor',
+      'expiresAt', t->'credit'->'expiresAt', 'productSkus', t->'credit'->'productSkus', 'productFamilyIds', t->'credit'->'productFamilyIds',
+      'postingIds', t->'credit'->'postingIds',
+      'entry', jsonb_build_object('id', t->'credit'->'entryId', 'kind', 'PASS_REDEMPTION', 'causeType', 'pass_redemption',
+        'causeId', t->'redemptionId', 'actor', t->'actor'))
+      ORDER BY (t->>'position')::int)
+    FROM jsonb_array_elements(taken) AS t
+    WHERE jsonb_typeof(t->'credit') = 'object');
+  IF credits IS NOT NULL THEN
+    PERFORM wallet_credit_pocket_batch(credits);
   END IF;
 
   -- The facts as the caller saw them, with what the update changed; a nameless contact's
@@ -304,31 +319,16 @@ BEGIN
 
   RETURN (
     SELECT jsonb_agg(CASE WHEN t IS NULL THEN 'null'::jsonb ELSE t->'used' || jsonb_build_object(
-        'walletId', t->'walletId',
-        'accounts', (
-          SELECT jsonb_agg(jsonb_build_object('id', a.id, 'kind', a.kind, 'currency', a.currency, 'commercePoolId', a.commerce_pool_id, 'balanceMinor', a.balance_minor)
-            ORDER BY a.commerce_pool_id NULLS FIRST, a.id)
-          FROM ledger_accounts a WHERE a.wallet_id = (t->>'walletId')::uuid))
+        'walletId', t->'walletId', 'accounts', wallet_accounts((t->>'walletId')::uuid, '{}'))
       END ORDER BY c.position)
     FROM jsonb_array_elements(calls) WITH ORDINALITY AS c(r, position)
     LEFT JOIN jsonb_array_elements(taken) AS t ON (t->>'position')::int = c.position);
 END
 $$;--> statement-breakpoint
 
-CREATE OR REPLACE FUNCTION pass_redeem(r jsonb) RETURNS jsonb LANGUAGE plpgsql
-SET plan_cache_mode = force_generic_plan SET enable_seqscan = off AS $$
+CREATE OR REPLACE FUNCTION pass_redeem(r jsonb) RETURNS jsonb LANGUAGE plpgsql AS $$
 BEGIN
   RETURN nullif(pass_redeem_batch(jsonb_build_array(r))->0, 'null');
-END
-$$;--> statement-breakpoint
-
--- The usual spends (0007) of one batch, in this order, each seeing the ones before it.
-CREATE FUNCTION wallet_spend_open_funds_batch(calls jsonb) RETURNS jsonb LANGUAGE plpgsql
-SET plan_cache_mode = force_generic_plan SET enable_seqscan = off AS $$
-BEGIN
-  RETURN (
-    SELECT jsonb_agg(coalesce(wallet_spend_open_funds(c.s), 'null') ORDER BY c.position)
-    FROM jsonb_array_elements(calls) WITH ORDINALITY AS c(s, position));
 END
 $$;--> statement-breakpoint
 
@@ -379,8 +379,7 @@ BEGIN
 END
 $$;--> statement-breakpoint
 
-CREATE OR REPLACE FUNCTION idempotency_key_answer(answer jsonb) RETURNS jsonb LANGUAGE plpgsql
-SET plan_cache_mode = force_generic_plan SET enable_seqscan = off AS $$
+CREATE OR REPLACE FUNCTION idempotency_key_answer(answer jsonb) RETURNS jsonb LANGUAGE plpgsql AS $$
 BEGIN
   RETURN idempotency_key_answer_batch(jsonb_build_array(answer))->0;
 END

@@ -2,23 +2,6 @@
 -- hot wallet written together share one statement per table and one lock of the open account,
 -- instead of a dozen statements each.
 
--- A change's event may be named apart from its audit action (`eventType`, default the action).
--- Otherwise record_changes is 0011's.
-CREATE OR REPLACE FUNCTION record_changes(changes jsonb) RETURNS void LANGUAGE plpgsql
-SET plan_cache_mode = force_generic_plan SET enable_seqscan = off AS $$
-BEGIN
-  INSERT INTO audit_log (id, actor_type, actor_id, actor_label, action, entity_type, entity_id, before, after, ip, user_agent)
-  SELECT (c->>'auditId')::uuid, c->'actor'->>'type', (c->'actor'->>'id')::uuid, c->'actor'->>'label',
-    c->>'action', c->>'entityType', (c->>'entityId')::uuid, c->'before', c->'after', c->'actor'->>'ip', c->'actor'->>'userAgent'
-  FROM jsonb_array_elements(changes) AS c;
-  INSERT INTO domain_events (id, type, entity_type, entity_id, payload, actor_type, actor_id)
-  SELECT (c.change->>'eventId')::uuid, coalesce(c.change->>'eventType', c.change->>'action'), c.change->>'entityType', (c.change->>'entityId')::uuid,
-    coalesce(c.change->'payload', c.change->'after', '{}'), c.change->'actor'->>'type', (c.change->'actor'->>'id')::uuid
-  FROM jsonb_array_elements(changes) WITH ORDINALITY AS c(change, position)
-  ORDER BY c.position;
-END
-$$;--> statement-breakpoint
-
 -- Spends, each as wallet_spend_open_funds takes it (0007), in this order. Under the locks of the
 -- contacts (first, in id order: a block waits for these spends) and of the open accounts (then, in
 -- id order) it re-checks what the callers checked: every contact may spend, every reference is
@@ -30,7 +13,7 @@ $$;--> statement-breakpoint
 -- Nested loops only: the look-up of used references, joined by hash, read the whole spends
 -- index on every batch with the plan made while the table was small (a hot wallet's spends fell
 -- from 940 to 720 a second over 8,000 spends); looked up per call it is one probe of the unique key.
-CREATE OR REPLACE FUNCTION wallet_spend_open_funds_batch(calls jsonb) RETURNS jsonb LANGUAGE plpgsql
+CREATE FUNCTION wallet_spend_open_funds_batch(calls jsonb) RETURNS jsonb LANGUAGE plpgsql
 SET plan_cache_mode = force_generic_plan SET enable_seqscan = off SET enable_hashjoin = off SET enable_mergejoin = off AS $$
 DECLARE
   contact_ids uuid[] := ARRAY(SELECT DISTINCT (c->>'contactId')::uuid FROM jsonb_array_elements(calls) AS c);
@@ -84,19 +67,13 @@ BEGIN
     FROM jsonb_array_elements(calls) WITH ORDINALITY AS c(s, position)));
 
   RETURN (
-    SELECT jsonb_agg((
-      SELECT jsonb_agg(jsonb_build_object(
-          'id', a.id, 'kind', a.kind, 'currency', a.currency, 'commercePoolId', a.commerce_pool_id,
-          'balanceMinor', coalesce((balances->(c.position::int - 1)->>a.id::text)::bigint, a.balance_minor))
-        ORDER BY a.commerce_pool_id NULLS FIRST, a.id)
-      FROM ledger_accounts a WHERE a.wallet_id = (c.s->>'walletId')::uuid)
-      ORDER BY c.position)
+    SELECT jsonb_agg(wallet_accounts((c.s->>'walletId')::uuid, balances->(c.position::int - 1)) ORDER BY c.position)
     FROM jsonb_array_elements(calls) WITH ORDINALITY AS c(s, position));
 END
 $$;--> statement-breakpoint
 
-CREATE OR REPLACE FUNCTION wallet_spend_open_funds(s jsonb) RETURNS jsonb LANGUAGE plpgsql
-SET plan_cache_mode = force_generic_plan SET enable_seqscan = off AS $$
+-- The single spend is the batch of one.
+CREATE OR REPLACE FUNCTION wallet_spend_open_funds(s jsonb) RETURNS jsonb LANGUAGE plpgsql AS $$
 BEGIN
   RETURN nullif(wallet_spend_open_funds_batch(jsonb_build_array(s))->0, 'null');
 END

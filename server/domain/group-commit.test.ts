@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { rowsOf } from "@/db/rows";
-import { contextAs, testDatabase } from "@/test/db";
+import { contextAs, testDatabase, transactionsThatWrote } from "@/test/db";
 import type { DomainContext } from "./context";
 import type { DomainError } from "./errors";
 import { callInGroupCommit } from "./group-commit";
@@ -44,14 +43,6 @@ async function postAtOnce(ctx: DomainContext, currency: string, openId: string, 
   return { entryIds, outcomes };
 }
 
-/** How many transactions wrote these entries. */
-async function transactionsOf(ctx: DomainContext, entryIds: string[]) {
-  const [row] = rowsOf<{ n: number }>(
-    await ctx.db.execute(sql`select count(distinct xmin::text)::int as n from journal_entries where id in ${entryIds}`),
-  );
-  return row!.n;
-}
-
 describe("callInGroupCommit", () => {
   it("writes calls that arrive together in shared transactions, each call once", async () => {
     const ctx = await contextAs("finance");
@@ -63,7 +54,7 @@ describe("callInGroupCommit", () => {
 
     expect(outcomes.every((o) => o.status === "fulfilled")).toBe(true);
     expect((await walletBalances(ctx, wallet.id)).openMinor).toBe(20 * 150);
-    expect(await transactionsOf(ctx, entryIds)).toBeLessThan(20);
+    expect(await transactionsThatWrote(ctx, "journal_entries", entryIds)).toBeLessThan(20);
     expect((await verifyLedger(ctx)).problems).toEqual([]);
   });
 
@@ -79,8 +70,8 @@ describe("callInGroupCommit", () => {
     ]);
 
     expect([...apart.outcomes, ...together.outcomes].every((o) => o.status === "fulfilled")).toBe(true);
-    expect(await transactionsOf(ctx, apart.entryIds)).toBe(8);
-    expect(await transactionsOf(ctx, [...apart.entryIds, ...together.entryIds])).toBeLessThan(16);
+    expect(await transactionsThatWrote(ctx, "journal_entries", apart.entryIds)).toBe(8);
+    expect(await transactionsThatWrote(ctx, "journal_entries", [...apart.entryIds, ...together.entryIds])).toBeLessThan(16);
     expect((await walletBalances(ctx, wallet.id)).openMinor).toBe(16 * 100);
   });
 

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, creditLots, domainEvents, journalEntries, ledgerPostings, spends } from "@/db/schema";
 import { rowsOf } from "@/db/rows";
-import { contextAs, testDatabase, unique } from "@/test/db";
+import { contextAs, testDatabase, transactionsThatWrote, unique } from "@/test/db";
 import { blockContactSpending } from "../contacts/spending-block";
 import { refusal } from "../contacts/test-fixtures";
 import type { DomainContext } from "../context";
@@ -182,14 +182,10 @@ describe("spend", () => {
       );
       return row!.results.map((accounts) => accounts && accounts.find((a) => a.id === open.id)!.balanceMinor);
     };
-    const transactionsOf = async (calls: { spendId: string }[]) =>
-      rowsOf<{ n: number }>(
-        await ctx.db.execute(sql`select count(distinct xmin::text)::int as n from spends where id in ${calls.map((c) => c.spendId)}`),
-      )[0]!.n;
 
     const together = [100, 50, 25].map((amountMinor) => openFundsSpend(ctx, to, { amountMinor }));
     expect(await batch(together)).toEqual([300, 250, 225]);
-    expect(await transactionsOf(together)).toBe(1);
+    expect(await transactionsThatWrote(ctx, "spends", together.map((c) => c.spendId))).toBe(1);
 
     // 200 does not fit after the first: it alone is left out; a reference given twice is spent once.
     const reference = unique("order-");
