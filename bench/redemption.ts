@@ -10,8 +10,8 @@
  *     point-of-sale case, a known customer topping up their wallet.
  * (d) REST again with an Idempotency-Key on every call, as a careful point of sale sends it (the
  *     key's record is written by the redemption's own statement, in its group commit).
- * (e) REST over HTTP: the production build served by `next start` (its own process, as deployed)
- *     and 32 clients calling it with fetch, as (a) but end to end. Needs `npm run build` first; skipped
+ * (e) REST over HTTP: the production build served as `npm start` serves it (its own process, as
+ *     deployed) and 32 clients calling it over kept-alive connections (./http-post), as (a) but end to end. Needs `npm run build` first; skipped
  *     otherwise. The server's CPU per call is read from /proc; the clients' is Node's.
  * 1,000 redemptions of each kind warm up first and the tables are analysed, as on a live system.
  * Prints throughput, p50/p95/p99 and the CPU per call of Node and of the database.
@@ -22,6 +22,7 @@ import { NextRequest } from "next/server";
 import postgres from "postgres";
 import { startAppServer } from "./app-server";
 import { databaseCpu } from "./database-cpu";
+import { jsonPoster } from "./http-post";
 import { elapsedMs, measure, type Measured } from "./measure";
 
 const restCount = Number(process.argv[2] ?? 10_000);
@@ -205,15 +206,9 @@ async function main() {
     else {
       try {
         const fromHttp = fromIdempotent + idempotentCount;
-        const httpRedeem = async (code: string) => {
-          const res = await fetch(`${server.url}/api/v1/passes/redeem`, {
-            method: "POST",
-            headers: { "content-type": "application/json", authorization: `Bearer ${secret}` },
-            body: JSON.stringify({ code, terminalId: "BENCH" }),
-          });
-          await res.text();
-          return res.status === 200;
-        };
+        const post = jsonPoster(32);
+        const httpRedeem = async (code: string) =>
+          (await post(`${server.url}/api/v1/passes/redeem`, { code, terminalId: "BENCH" }, { authorization: `Bearer ${secret}` })) === 200;
         const httpWarmUp = 1_000;
         await measure(32, httpWarmUp, (i) => httpRedeem(codes[fromHttp + i]!), databaseCpuNow);
         const serverBefore = server.cpuSeconds();
