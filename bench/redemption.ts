@@ -11,8 +11,9 @@
  * (d) REST again with an Idempotency-Key on every call, as a careful point of sale sends it (the
  *     key's record is written by the redemption's own statement, in its group commit).
  * (e) REST over HTTP: the production build served as `npm start` serves it (its own process, as
- *     deployed) and 32 clients calling it over kept-alive connections (./http-post), as (a) but end to end. Needs `npm run build` first; skipped
- *     otherwise. The server's CPU per call is read from /proc; the clients' is Node's.
+ *     deployed) and 32 clients calling it over kept-alive connections (./http-post), as (a) but
+ *     end to end. Needs `npm run build` first; skipped otherwise. The server's CPU per call is
+ *     read from /proc; the clients' is Node's.
  * 1,000 redemptions of each kind warm up first and the tables are analysed, as on a live system.
  * Prints throughput, p50/p95/p99 and the CPU per call of Node and of the database.
  * Run: npx tsx bench/redemption.ts [restCount] [domainCount] [registeredCount] [idempotentCount] [httpCount]
