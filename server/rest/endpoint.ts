@@ -35,21 +35,36 @@ export interface EndpointDefinition<TInput extends ZodTypeAny, TOutput extends Z
   handle(ctx: DomainContext, input: z.infer<TInput>): Promise<z.infer<TOutput>>;
 }
 
+/**
+ * What an endpoint reads of a request, whichever server received it: Next (the route files,
+ * `next dev`) or the app's own HTTP server (server/http/serve.ts), which answers the REST API
+ * without building a web Request and Response around each call.
+ */
+export interface RestRequest {
+  url: URL;
+  headers: Pick<Headers, "get">;
+  /** The body as sent; "" for none. */
+  bodyText: string;
+  params: Record<string, string>;
+}
+
 export interface Endpoint<TInput extends ZodTypeAny = ZodTypeAny, TOutput extends ZodTypeAny = ZodTypeAny> {
   definition: EndpointDefinition<TInput, TOutput>;
+  answer: (request: RestRequest) => Promise<RestResult>;
+  /** `answer` as a Next route handler. */
   handler: (req: NextRequest, route: { params: Promise<Record<string, string>> }) => Promise<Response>;
 }
 
-const json = (result: RestResult) =>
-  new Response(result.status === 204 ? null : JSON.stringify(result.body), {
-    status: result.status,
-    headers: { "content-type": "application/json" },
-  });
+/** A result's JSON body; none for 204. */
+export const restResponseBody = (result: RestResult): string | null => (result.status === 204 ? null : JSON.stringify(result.body));
 
-function presentedKey(req: NextRequest): string | null {
-  const auth = req.headers.get("authorization");
+const json = (result: RestResult) =>
+  new Response(restResponseBody(result), { status: result.status, headers: { "content-type": "application/json" } });
+
+function presentedKey(headers: RestRequest["headers"]): string | null {
+  const auth = headers.get("authorization");
   if (auth?.toLowerCase().startsWith("bearer ")) return auth.slice(7).trim();
-  return req.headers.get("x-api-key");
+  return headers.get("x-api-key");
 }
 
 /**
@@ -59,18 +74,16 @@ function presentedKey(req: NextRequest): string | null {
 export function defineEndpoint<TInput extends ZodTypeAny, TOutput extends ZodTypeAny>(
   definition: EndpointDefinition<TInput, TOutput>,
 ): Endpoint<TInput, TOutput> {
-  const handler: Endpoint["handler"] = async (req, route) => {
+  const answer: Endpoint["answer"] = async (request) => {
     const db = getDatabase().db;
-    const secret = presentedKey(req);
+    const secret = presentedKey(request.headers);
     const apiKey = secret ? await authenticateApiKey({ db }, secret) : undefined;
-    if (!apiKey) {
-      return json(errorResult(new DomainError("UNAUTHENTICATED", "A valid API key is required.")));
-    }
+    if (!apiKey) return errorResult(new DomainError("UNAUTHENTICATED", "A valid API key is required."));
     const ctx: DomainContext = {
       db,
       rootDb: outsideDb(),
       actor: { type: "api_key", id: apiKey.id, label: apiKey.name, scopes: apiKey.scopes },
-      origin: requestOrigin(req.headers),
+      origin: requestOrigin(request.headers),
     };
     if (!apiKey.scopes.includes(definition.scope)) {
       await recordAudit(ctx, {
@@ -78,41 +91,47 @@ export function defineEndpoint<TInput extends ZodTypeAny, TOutput extends ZodTyp
         entityType: "endpoint",
         after: { endpoint: `${definition.method.toUpperCase()} ${definition.path}`, scope: definition.scope },
       });
-      return json(errorResult(new DomainError("FORBIDDEN", `This API key lacks the ${definition.scope} scope.`)));
+      return errorResult(new DomainError("FORBIDDEN", `This API key lacks the ${definition.scope} scope.`));
     }
 
-    const bodyText = definition.method === "get" ? "" : await req.text();
     const execute = async (commandCtx: DomainContext): Promise<RestResult> => {
-      const input = await parseInput(definition, req, bodyText, await route.params);
+      const input = await parseInput(definition, request);
       const output = await definition.handle(commandCtx, input);
       return { status: definition.successStatus ?? 200, body: output };
     };
 
-    const idempotencyKey = req.headers.get("idempotency-key");
+    const idempotencyKey = request.headers.get("idempotency-key");
     try {
       if (definition.method !== "get" && idempotencyKey !== null) {
-        const request = { apiKeyId: apiKey.id, key: idempotencyKey, method: definition.method, path: new URL(req.url).pathname, bodyText };
+        const keyed = { apiKeyId: apiKey.id, key: idempotencyKey, method: definition.method, path: request.url.pathname, bodyText: request.bodyText };
         const run = definition.recordsKeyWithWrite ? runIdempotentWithWrite : runIdempotent;
-        return json(await run(ctx, request, execute));
+        return await run(ctx, keyed, execute);
       }
-      return json(await execute(ctx));
+      return await execute(ctx);
     } catch (err) {
-      return json(errorResult(err));
+      return errorResult(err);
     }
   };
-  return { definition, handler };
+  const handler: Endpoint["handler"] = async (req, route) =>
+    json(
+      await answer({
+        url: new URL(req.url),
+        headers: req.headers,
+        bodyText: definition.method === "get" ? "" : await req.text(),
+        params: await route.params,
+      }),
+    );
+  return { definition, answer, handler };
 }
 
 async function parseInput<TInput extends ZodTypeAny>(
   definition: EndpointDefinition<TInput, ZodTypeAny>,
-  req: NextRequest,
-  bodyText: string,
-  params: Record<string, string>,
+  { url, bodyText, params }: RestRequest,
 ): Promise<z.infer<TInput>> {
   if (!definition.input) return params as z.infer<TInput>;
   let raw: unknown;
   if (definition.method === "get" || definition.method === "delete") {
-    raw = Object.fromEntries(req.nextUrl.searchParams);
+    raw = Object.fromEntries(url.searchParams);
   } else {
     try {
       raw = bodyText ? JSON.parse(bodyText) : {};
