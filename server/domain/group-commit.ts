@@ -166,7 +166,7 @@ const groups = new WeakMap<Db, Map<SqlFunction, GroupCommit<unknown>>>();
 
 /**
  * Calls a database function whose every call is a whole write of its own (`pass_redeem`,
- * `wallet_spend_open_funds`), in a group commit with the process's other calls of it (see
+ * `wallet_spend`), in a group commit with the process's other calls of it (see
  * GroupCommit). Inside a caller's transaction it is an ordinary call: that transaction's commit
  * is the caller's, and so is the recording of an Idempotency-Key's claim (`inTransaction`).
  */

@@ -6,7 +6,7 @@ import type { DomainError } from "./errors";
 /**
  * Database functions that run a whole money write as one statement (one round trip, row locks
  * held only while the database works): see db/migrations/0001_ledger_functions.sql and
- * 0007_wallet_spend_open_funds.sql; and the answer of an Idempotency-Key's call (0010). Each has
+ * 0013_spend_with_redeem.sql; and the answer of an Idempotency-Key's call (0010). Each has
  * a set-based `<name>_batch` taking an array of calls, which the single function runs with one
  * call (0011), and which the group commit calls.
  */
@@ -14,7 +14,7 @@ export type SqlFunction =
   | "ledger_post_entry"
   | "wallet_credit_pocket"
   | "pass_redeem"
-  | "wallet_spend_open_funds"
+  | "wallet_spend"
   | "idempotency_key_answer";
 
 /** What the SQL functions raise for people (SQLSTATE class "TS") and the DomainError each becomes. */

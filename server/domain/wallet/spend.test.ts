@@ -26,11 +26,28 @@ const ledgerOk = async (ctx: DomainContext) => expect((await verifyLedger(ctx)).
 const lotRemaining = async (ctx: DomainContext, lotId: string) =>
   (await ctx.db.select().from(creditLots).where(eq(creditLots.id, lotId)))[0]!.remainingMinor;
 
-/** What spend() gives `wallet_spend_open_funds` for a spend of 100 (or as changed) from these accounts. */
+/** A redeem as spend() plans it for `wallet_spend`: what the open funds lack, from these lots. */
+interface PlannedRedeemArgument {
+  entryId: string;
+  openPostingId: string;
+  amountMinor: number;
+  openMinorAsRead: number;
+  lots: { lotId: string; pocketId: string; amountMinor: number; postingId: string }[];
+}
+
+const plannedRedeem = (openMinorAsRead: number, pocketId: string, takes: { lotId: string; amountMinor: number }[]): PlannedRedeemArgument => ({
+  entryId: newId(),
+  openPostingId: newId(),
+  amountMinor: takes.reduce((sum, t) => sum + t.amountMinor, 0),
+  openMinorAsRead,
+  lots: takes.map((t) => ({ ...t, pocketId, postingId: newId() })),
+});
+
+/** What spend() gives `wallet_spend` for a spend of 100 (or as changed) from these accounts. */
 const openFundsSpend = (
   ctx: DomainContext,
   to: { contactId: string; walletId: string; openId: string; settlementId: string },
-  change: { amountMinor?: number; reference?: string },
+  change: { amountMinor?: number; reference?: string; redeem?: PlannedRedeemArgument },
 ) => ({
   spendId: newId(),
   walletId: to.walletId,
@@ -44,6 +61,7 @@ const openFundsSpend = (
   createdAt: new Date(),
   entryId: newId(),
   postingIds: [newId(), newId()],
+  redeem: change.redeem ?? null,
   actor: sqlActor(ctx),
   auditId: newId(),
   eventId: newId(),
@@ -155,7 +173,7 @@ describe("spend", () => {
     // What spend() sends after its unlocked read, as if the world changed in between.
     const to = { contactId, walletId: wallet.id, openId: open.id, settlementId: settlement.id };
     const statement = (change: { amountMinor?: number; reference?: string }) =>
-      callSqlFunction<unknown>(ctx, "wallet_spend_open_funds", openFundsSpend(ctx, to, change));
+      callSqlFunction<unknown>(ctx, "wallet_spend", openFundsSpend(ctx, to, change));
     const spendsBefore = await ctx.db.select().from(spends).where(eq(spends.walletId, wallet.id));
 
     expect(await statement({ amountMinor: 401 })).toBeNull();
@@ -178,7 +196,7 @@ describe("spend", () => {
     /** Each call's open funds after it, or null when it was not written. */
     const batch = async (calls: object[]) => {
       const [row] = rowsOf<{ results: ({ id: string; balanceMinor: number }[] | null)[] }>(
-        await ctx.db.execute(sql`select wallet_spend_open_funds_batch(${JSON.stringify(calls)}::jsonb) as results`),
+        await ctx.db.execute(sql`select wallet_spend_batch(${JSON.stringify(calls)}::jsonb) as results`),
       );
       return row!.results.map((accounts) => accounts && accounts.find((a) => a.id === open.id)!.balanceMinor);
     };
@@ -194,6 +212,81 @@ describe("spend", () => {
     expect(await batch([...apart, ...twice])).toEqual([125, null, 25, null]);
 
     expect((await walletBalances(ctx, wallet.id)).openMinor).toBe(25);
+    expect(await ctx.db.select().from(spends).where(eq(spends.walletId, wallet.id))).toHaveLength(5);
+    await ledgerOk(ctx);
+  });
+
+  it("writes a spend the open funds lack part of in one statement: the redeem from the soonest-expiring lots, then the spend", async () => {
+    const ctx = await contextAs("finance");
+    const { contactId, wallet } = await contactWithWallet(ctx);
+    const late = await fund(ctx, wallet, 1000, { expiresAt: new Date(Date.now() + 30 * 86_400_000) });
+    const soon = await fund(ctx, wallet, 300, { expiresAt: new Date(Date.now() + 86_400_000) });
+    await redeemFunds(ctx, { contactId, currency: "EUR", amountMinor: 100 });
+    const spent = await spend(ctx, { contactId, currency: "EUR", amountMinor: 500, onlyIfEnoughFunds: true, reference: unique("order-") });
+    expect(spent).toMatchObject({ spentMinor: 500, redeemedMinor: 400, balances: { openMinor: 0, availableMinor: 800 } });
+    expect(await lotRemaining(ctx, soon.creditLotId)).toBe(0);
+    expect(await lotRemaining(ctx, late.creditLotId)).toBe(800);
+    const [row] = await ctx.db.select().from(spends).where(eq(spends.id, spent.spendId));
+    const entries = await ctx.db.select().from(journalEntries).where(eq(journalEntries.causeId, spent.spendId));
+    expect(entries.map((e) => e.kind).sort()).toEqual(["REDEEM", "SPEND"]);
+    expect(row!.redeemEntryId).toBe(entries.find((e) => e.kind === "REDEEM")!.id);
+    const lotPostings = await ctx.db.select().from(ledgerPostings).where(eq(ledgerPostings.entryId, row!.redeemEntryId!));
+    expect(lotPostings.filter((p) => p.creditLotId).map((p) => [p.creditLotId, p.amountMinor])).toEqual([[soon.creditLotId, -200], [late.creditLotId, -200]]);
+    // One statement: the spend and both its entries in one transaction.
+    expect(await transactionsThatWrote(ctx, "journal_entries", entries.map((e) => e.id))).toBe(1);
+    expect(await ctx.db.select().from(auditLog).where(eq(auditLog.entityId, spent.spendId))).toHaveLength(1);
+    expect(await ctx.db.select().from(domainEvents).where(eq(domainEvents.entityId, spent.spendId))).toHaveLength(1);
+    await ledgerOk(ctx);
+  });
+
+  it("writes nothing for a planned redeem when, under the lock, the open funds changed, a lot holds less than its take or has expired, or the plan does not add up", async () => {
+    const ctx = await contextAs("finance");
+    const { contactId, wallet } = await contactWithWallet(ctx);
+    const lot = await fund(ctx, wallet, 300);
+    const expired = await fund(ctx, wallet, 300, { expiresAt: new Date(Date.now() - 1000) });
+    await redeemFunds(ctx, { contactId, currency: "EUR", amountMinor: 50 });
+    const pocket = (await ctx.db.select().from(creditLots).where(eq(creditLots.id, lot.creditLotId)))[0]!.accountId;
+    const to = { contactId, walletId: wallet.id, openId: (await openAccount(ctx, wallet)).id, settlementId: (await systemAccount(ctx, "SETTLEMENT", "EUR")).id };
+    const statement = (redeem: PlannedRedeemArgument, amountMinor = 100) =>
+      callSqlFunction<unknown>(ctx, "wallet_spend", openFundsSpend(ctx, to, { amountMinor, redeem }));
+
+    expect(await statement(plannedRedeem(0, pocket, [{ lotId: lot.creditLotId, amountMinor: 100 }]))).toBeNull(); // open funds are 50, not 0
+    expect(await statement(plannedRedeem(50, pocket, [{ lotId: lot.creditLotId, amountMinor: 350 }]), 400)).toBeNull();
+    expect(await statement(plannedRedeem(50, pocket, [{ lotId: expired.creditLotId, amountMinor: 50 }]))).toBeNull();
+    expect(await statement(plannedRedeem(50, pocket, [{ lotId: lot.creditLotId, amountMinor: 60 }]))).toBeNull(); // 50 + 60 is not 100
+    expect(await statement({ ...plannedRedeem(50, pocket, [{ lotId: lot.creditLotId, amountMinor: 50 }]), amountMinor: 40 }, 90)).toBeNull();
+    expect(await ctx.db.select().from(spends).where(eq(spends.walletId, wallet.id))).toEqual([]);
+    expect(await lotRemaining(ctx, lot.creditLotId)).toBe(250);
+
+    const written = await statement(plannedRedeem(50, pocket, [{ lotId: lot.creditLotId, amountMinor: 50 }]));
+    expect(written).toEqual(expect.arrayContaining([expect.objectContaining({ id: to.openId, balanceMinor: 0 }), expect.objectContaining({ id: pocket, balanceMinor: 500 })]));
+    expect(await lotRemaining(ctx, lot.creditLotId)).toBe(200);
+    await ledgerOk(ctx);
+  });
+
+  it("writes a batch of planned redeems of one lot together, each answered with the wallet after it, and leaves out the one the lot no longer covers", async () => {
+    const ctx = await contextAs("finance");
+    const { contactId, wallet } = await contactWithWallet(ctx);
+    const lot = await fund(ctx, wallet, 100);
+    const pocket = (await ctx.db.select().from(creditLots).where(eq(creditLots.id, lot.creditLotId)))[0]!.accountId;
+    const to = { contactId, walletId: wallet.id, openId: (await openAccount(ctx, wallet)).id, settlementId: (await systemAccount(ctx, "SETTLEMENT", "EUR")).id };
+    /** Each call's pocket balance after it, or null when it was not written. */
+    const batch = async (calls: object[]) => {
+      const [row] = rowsOf<{ results: ({ id: string; balanceMinor: number }[] | null)[] }>(
+        await ctx.db.execute(sql`select wallet_spend_batch(${JSON.stringify(calls)}::jsonb) as results`),
+      );
+      return row!.results.map((accounts) => accounts && accounts.find((a) => a.id === pocket)!.balanceMinor);
+    };
+    const redeemSpend = (amountMinor: number) =>
+      openFundsSpend(ctx, to, { amountMinor, redeem: plannedRedeem(0, pocket, [{ lotId: lot.creditLotId, amountMinor }]) });
+
+    const together = [30, 20, 10].map(redeemSpend);
+    expect(await batch(together)).toEqual([70, 50, 40]);
+    expect(await transactionsThatWrote(ctx, "spends", together.map((c) => c.spendId))).toBe(1);
+    // 50 does not fit after 25 (the lot has 40): it alone is left out, the one after it is written.
+    expect(await batch([25, 50, 15].map(redeemSpend))).toEqual([15, null, 0]);
+
+    expect(await lotRemaining(ctx, lot.creditLotId)).toBe(0);
     expect(await ctx.db.select().from(spends).where(eq(spends.walletId, wallet.id))).toHaveLength(5);
     await ledgerOk(ctx);
   });

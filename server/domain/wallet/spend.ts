@@ -11,6 +11,7 @@ import { callInGroupCommit } from "../group-commit";
 import { sqlActor } from "../sql-functions";
 import { balancesOf, walletBalances, type WalletAccountBalance, type WalletBalances } from "./balances";
 import { spendSchema, type SpendInput, type SpendView } from "./operation-schemas";
+import { lotsToConsume } from "./credit-lots";
 import { nothingRedeemed, planRedeemIntoOpen, type PlannedRedeem } from "./redeem-funds";
 import { lockAccounts } from "../ledger/locks";
 import { eligiblePockets, spendingWallet } from "./spending-wallet";
@@ -73,12 +74,13 @@ export interface SpendResult extends SpendView {
  * balance is read, so parallel spends of one wallet queue and can never overdraw; a spend only
  * ever locks accounts of one wallet, so spends of different wallets never wait on each other.
  * The reference is unique per wallet and checked under that lock: a replay answers the first
- * spend and moves nothing. A spend the open funds cover is written by one statement instead
- * (`spendFromOpenFunds`), under the same locks and checks.
+ * spend and moves nothing. The usual spend is written by one statement instead
+ * (`spendInOneStatement`), under the same locks and checks; this whole spend runs when that
+ * statement finds its plan no longer holds, or when the wallet cannot pay all of it.
  */
 export async function spend(ctx: DomainContext, rawInput: SpendInput): Promise<SpendResult> {
   const input = spendSchema.parse(rawInput);
-  return (await spendFromOpenFunds(ctx, input)) ?? inTransaction(ctx, async (tx) => {
+  return (await spendInOneStatement(ctx, input)) ?? inTransaction(ctx, async (tx) => {
     const { wallet, open } = await spendingWallet(tx, input.contactId, input.currency);
     const [pockets, settlement] = await Promise.all([eligiblePockets(tx, wallet.id, input), systemAccount(tx, "SETTLEMENT", wallet.currency)]);
     // Pipelined on the transaction's connection, in order: the replay check reads under the lock.
@@ -133,24 +135,39 @@ export async function spend(ctx: DomainContext, rawInput: SpendInput): Promise<S
 }
 
 /**
- * The usual spend, one the open funds cover, written by one statement (`wallet_spend_open_funds`,
- * which re-checks every condition under the open account's lock) in a group commit with the
- * process's other spends: a hot wallet's lock is then held only while the database works. Null,
- * having written nothing, when the statement found a condition unmet: the whole spend then runs.
+ * The usual spend, one the wallet can pay all of, written by one statement (`wallet_spend`) in a
+ * group commit with the process's other spends: a hot wallet's locks are then held only while the
+ * database works. What the open funds lack is redeemed in the same statement, from lots chosen
+ * before any lock as the whole spend would choose them (soonest-expiring first, within their
+ * conditions); the statement re-checks under the locks that the open funds are still as read and
+ * the lots still hold what the plan takes. Null, having written nothing, when the funds as read
+ * do not cover the spend or the statement found its plan no longer holds: the whole spend then
+ * runs, deciding under the locks.
  */
-async function spendFromOpenFunds(ctx: DomainContext, input: SpendInput): Promise<SpendResult | null> {
+async function spendInOneStatement(ctx: DomainContext, input: SpendInput): Promise<SpendResult | null> {
   const { wallet, open, openMinorAsRead } = await spendingWallet(ctx, input.contactId, input.currency, { lock: false });
-  // Open funds that did not cover it a moment ago will most likely not once locked: the whole
-  // spend runs at once instead of after a statement that waited for the wallet's lock to find so.
-  if (openMinorAsRead < input.amountMinor) return null;
-  const settlement = await systemAccount(ctx, "SETTLEMENT", wallet.currency);
+  const lacking = input.amountMinor - openMinorAsRead;
+  const [settlement, lots] = await Promise.all([
+    systemAccount(ctx, "SETTLEMENT", wallet.currency),
+    lacking > 0
+      ? eligiblePockets(ctx, wallet.id, input).then((pockets) => lotsToConsume(ctx, { pockets, amountMinor: lacking, basket: input.basket }))
+      : null,
+  ]);
+  if (lots && lots.takenMinor < lacking) return null;
+  const redeem = lots && {
+    entryId: newId(),
+    openPostingId: newId(),
+    amountMinor: lacking,
+    openMinorAsRead,
+    lots: lots.postings.map((p) => ({ lotId: p.creditLotId, pocketId: p.account.id, amountMinor: -p.amountMinor, postingId: newId() })),
+  };
   const row = newSpendRow(input, wallet.id, wallet.currency, {
     spendId: newId(),
     spentMinor: input.amountMinor,
-    redeemed: nothingRedeemed,
+    redeemed: redeem ? { takenMinor: redeem.amountMinor, journalEntryId: redeem.entryId } : nothingRedeemed,
   });
   const facts = spendFacts(row, input);
-  const accounts = await callInGroupCommit<WalletAccountBalance[] | null>(ctx, "wallet_spend_open_funds", {
+  const accounts = await callInGroupCommit<WalletAccountBalance[] | null>(ctx, "wallet_spend", {
     spendId: row.id,
     walletId: wallet.id,
     contactId: row.contactId,
@@ -163,6 +180,7 @@ async function spendFromOpenFunds(ctx: DomainContext, input: SpendInput): Promis
     createdAt: row.createdAt,
     entryId: row.spendEntryId,
     postingIds: [newId(), newId()],
+    redeem,
     actor: sqlActor(ctx),
     auditId: newId(),
     eventId: newId(),
