@@ -88,7 +88,8 @@ export interface LotsToConsume {
  * Plans taking up to `amountMinor` from the pockets' unexpired lots, soonest-expiring first and
  * within their product conditions (see allocateLots): the postings for the caller's entry and the
  * lot updates to run with it. The caller holds the pockets' locks (ledger/locks.ts), so the lots
- * it reads cannot change under it.
+ * it reads cannot change under it; or it holds none and only plans, for a statement that checks
+ * the plan under those locks (`wallet_spend`).
  */
 export async function lotsToConsume(ctx: DomainContext, input: ConsumeLotsInput): Promise<LotsToConsume> {
   if (input.pockets.length === 0 || input.amountMinor <= 0) return { postings: [], takenMinor: 0, take: async () => {} };
