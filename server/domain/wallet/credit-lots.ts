@@ -1,14 +1,15 @@
-import { and, asc, gt, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
 import { arrayLiteral } from "@/db/array-literal";
 import { rowsOf } from "@/db/rows";
-import { creditLots } from "@/db/schema";
+import { creditLots, ledgerAccounts } from "@/db/schema";
 import type { DomainContext } from "../context";
 import { newId } from "../ids";
-import type { AccountRef } from "../ledger/accounts";
+import { accountRef, type AccountRef } from "../ledger/accounts";
 import type { JournalEntryKind } from "../ledger/kinds";
 import { entryArgument, ledgerErrors, type PostingInput } from "../ledger/post-entry";
 import { callSqlFunction } from "../sql-functions";
 import { allocateLots, type Allocation, type BasketLine } from "./allocate";
+import { eligiblePocket } from "./spending-wallet";
 import type { Wallet } from "./wallets";
 
 export interface LotTerms {
@@ -84,27 +85,45 @@ export interface LotsToConsume {
   take: () => Promise<void>;
 }
 
+/** The lots that may pay now: some remaining, unexpired. */
+const payingLot = (now: Date) => and(gt(creditLots.remainingMinor, 0), or(isNull(creditLots.expiresAt), gt(creditLots.expiresAt, now)));
+
 /**
  * Plans taking up to `amountMinor` from the pockets' unexpired lots, soonest-expiring first and
  * within their product conditions (see allocateLots): the postings for the caller's entry and the
  * lot updates to run with it. The caller holds the pockets' locks (ledger/locks.ts), so the lots
- * it reads cannot change under it; or it holds none and only plans, for a statement that checks
- * the plan under those locks (`wallet_spend`).
+ * it reads cannot change under it.
  */
 export async function lotsToConsume(ctx: DomainContext, input: ConsumeLotsInput): Promise<LotsToConsume> {
   if (input.pockets.length === 0 || input.amountMinor <= 0) return { postings: [], takenMinor: 0, take: async () => {} };
-  const now = input.now ?? new Date();
   const lots = await ctx.db
     .select()
     .from(creditLots)
-    .where(
-      and(
-        inArray(creditLots.accountId, input.pockets.map((p) => p.id)),
-        gt(creditLots.remainingMinor, 0),
-        or(isNull(creditLots.expiresAt), gt(creditLots.expiresAt, now)),
-      ),
-    )
+    .where(and(inArray(creditLots.accountId, input.pockets.map((p) => p.id)), payingLot(input.now ?? new Date())))
     .orderBy(asc(creditLots.expiresAt), asc(creditLots.id));
+  return consumption(ctx, lots, input);
+}
+
+/**
+ * The same plan from the lots of the wallet's pockets eligible for a purchase (eligiblePocket),
+ * read with their pockets in one query and without their locks: for a statement that checks the
+ * plan under those locks (`wallet_spend`).
+ */
+export async function eligibleLotsToConsume(
+  ctx: DomainContext,
+  input: Omit<ConsumeLotsInput, "pockets" | "anyProduct"> & { walletId: string; organisationId?: string | null },
+): Promise<LotsToConsume> {
+  const rows = await ctx.db
+    .select({ lot: creditLots, pocket: ledgerAccounts })
+    .from(creditLots)
+    .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, creditLots.accountId))
+    .where(and(eligiblePocket(input.walletId, input), payingLot(input.now ?? new Date())))
+    .orderBy(asc(creditLots.expiresAt), asc(creditLots.id));
+  const pockets = [...new Map(rows.map((r) => [r.pocket.id, accountRef(r.pocket)])).values()];
+  return consumption(ctx, rows.map((r) => r.lot), { ...input, pockets });
+}
+
+function consumption(ctx: DomainContext, lots: readonly (typeof creditLots.$inferSelect)[], input: ConsumeLotsInput): LotsToConsume {
   const allocatable = input.anyProduct ? lots.map((lot) => ({ ...lot, productSkus: [], productFamilyIds: [] })) : lots;
   const allocations = allocateLots(allocatable, input.amountMinor, input.basket);
   const byId = new Map(input.pockets.map((p) => [p.id, p]));

@@ -11,7 +11,7 @@ import { callInGroupCommit } from "../group-commit";
 import { sqlActor } from "../sql-functions";
 import { balancesOf, walletBalances, type WalletAccountBalance, type WalletBalances } from "./balances";
 import { spendSchema, type SpendInput, type SpendView } from "./operation-schemas";
-import { lotsToConsume } from "./credit-lots";
+import { eligibleLotsToConsume } from "./credit-lots";
 import { nothingRedeemed, planRedeemIntoOpen, type PlannedRedeem } from "./redeem-funds";
 import { lockAccounts } from "../ledger/locks";
 import { eligiblePockets, spendingWallet } from "./spending-wallet";
@@ -150,7 +150,7 @@ async function spendInOneStatement(ctx: DomainContext, input: SpendInput): Promi
   const [settlement, lots] = await Promise.all([
     systemAccount(ctx, "SETTLEMENT", wallet.currency),
     lacking > 0
-      ? eligiblePockets(ctx, wallet.id, input).then((pockets) => lotsToConsume(ctx, { pockets, amountMinor: lacking, basket: input.basket }))
+      ? eligibleLotsToConsume(ctx, { walletId: wallet.id, organisationId: input.organisationId, basket: input.basket, amountMinor: lacking })
       : null,
   ]);
   if (lots && lots.takenMinor < lacking) return null;

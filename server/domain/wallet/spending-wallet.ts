@@ -1,8 +1,7 @@
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, eq, ne, sql, type SQL } from "drizzle-orm";
 import { arrayLiteral } from "@/db/array-literal";
 import type { Db } from "@/db";
 import { preparedQuery } from "@/db/prepared";
-import { rowsOf } from "@/db/rows";
 import { contacts, ledgerAccounts, wallets } from "@/db/schema";
 import type { DomainContext } from "../context";
 import { DomainError, notFound } from "../errors";
@@ -69,28 +68,29 @@ export interface PurchaseScope {
 }
 
 /**
- * The pockets whose lots may pay for a purchase (D6): the business pocket, and the pockets of the
- * commerce pools containing the purchase's organisation (or its parent merchant) or one of the
- * basket's product families (given, or found from the basket's SKUs). Ordered by id.
+ * Which of a wallet's accounts are pockets whose lots may pay for a purchase (D6): the business
+ * pocket, and the pockets of the commerce pools containing the purchase's organisation (or its
+ * parent merchant) or one of the basket's product families (given, or found from the basket's
+ * SKUs). A condition on ledger_accounts, for a query of the pockets or of their lots.
  */
-export async function eligiblePockets(ctx: DomainContext, walletId: string, scope: PurchaseScope): Promise<AccountRef[]> {
+export function eligiblePocket(walletId: string, scope: PurchaseScope): SQL {
   const organisationId = scope.organisationId ?? null;
   const familyIds = [...new Set((scope.basket ?? []).flatMap((l) => (l.familyId ? [l.familyId] : [])))];
   const skus = [...new Set((scope.basket ?? []).flatMap((l) => (l.sku ? [l.sku] : [])))];
-  const rows = rowsOf<{ id: string; kind: "POCKET"; currency: string; wallet_id: string }>(
-    await ctx.db.execute(sql`
-      select a.id, a.kind, a.currency, a.wallet_id from ledger_accounts a
-      where a.wallet_id = ${walletId} and a.kind = 'POCKET' and (
-        a.commerce_pool_id is null
-        or a.commerce_pool_id in (
-          select po.pool_id from commerce_pool_organisations po
-          where po.organisation_id = ${organisationId}::uuid
-             or po.organisation_id = (select o.parent_id from organisations o where o.id = ${organisationId}::uuid))
-        or a.commerce_pool_id in (
-          select pf.pool_id from commerce_pool_families pf
-          where pf.family_id = any(${arrayLiteral(familyIds)}::uuid[])
-             or pf.family_id in (select p.family_id from products p where p.sku = any(${arrayLiteral(skus)}::text[]))))
-      order by a.id`),
-  );
-  return rows.map((r) => ({ id: r.id, kind: r.kind, currency: r.currency, walletId: r.wallet_id }));
+  return sql`${ledgerAccounts.walletId} = ${walletId} and ${ledgerAccounts.kind} = 'POCKET' and (
+    ${ledgerAccounts.commercePoolId} is null
+    or ${ledgerAccounts.commercePoolId} in (
+      select po.pool_id from commerce_pool_organisations po
+      where po.organisation_id = ${organisationId}::uuid
+         or po.organisation_id = (select o.parent_id from organisations o where o.id = ${organisationId}::uuid))
+    or ${ledgerAccounts.commercePoolId} in (
+      select pf.pool_id from commerce_pool_families pf
+      where pf.family_id = any(${arrayLiteral(familyIds)}::uuid[])
+         or pf.family_id in (select p.family_id from products p where p.sku = any(${arrayLiteral(skus)}::text[]))))`;
+}
+
+/** The wallet's pockets eligible for a purchase (see eligiblePocket), ordered by id. */
+export async function eligiblePockets(ctx: DomainContext, walletId: string, scope: PurchaseScope): Promise<AccountRef[]> {
+  const rows = await ctx.db.select().from(ledgerAccounts).where(eligiblePocket(walletId, scope)).orderBy(ledgerAccounts.id);
+  return rows.map(accountRef);
 }
