@@ -4,11 +4,11 @@ import { rowsOf } from "@/db/rows";
 import { creditLots, ledgerAccounts } from "@/db/schema";
 import type { DomainContext } from "../context";
 import { newId } from "../ids";
-import { accountRef, type AccountRef } from "../ledger/accounts";
+import type { AccountRef } from "../ledger/accounts";
 import type { JournalEntryKind } from "../ledger/kinds";
 import { entryArgument, ledgerErrors, type PostingInput } from "../ledger/post-entry";
 import { callSqlFunction } from "../sql-functions";
-import { allocateLots, type Allocation, type BasketLine } from "./allocate";
+import { allocateLots, type AllocatableLot, type Allocation, type BasketLine } from "./allocate";
 import { eligiblePocket } from "./spending-wallet";
 import type { Wallet } from "./wallets";
 
@@ -114,16 +114,26 @@ export async function eligibleLotsToConsume(
   input: Omit<ConsumeLotsInput, "pockets" | "anyProduct"> & { walletId: string; organisationId?: string | null },
 ): Promise<LotsToConsume> {
   const rows = await ctx.db
-    .select({ lot: creditLots, pocket: ledgerAccounts })
+    .select({
+      lot: {
+        id: creditLots.id,
+        accountId: creditLots.accountId,
+        remainingMinor: creditLots.remainingMinor,
+        expiresAt: creditLots.expiresAt,
+        productSkus: creditLots.productSkus,
+        productFamilyIds: creditLots.productFamilyIds,
+      },
+      pocket: { id: ledgerAccounts.id, kind: ledgerAccounts.kind, currency: ledgerAccounts.currency, walletId: ledgerAccounts.walletId },
+    })
     .from(creditLots)
     .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, creditLots.accountId))
     .where(and(eligiblePocket(input.walletId, input), payingLot(input.now ?? new Date())))
     .orderBy(asc(creditLots.expiresAt), asc(creditLots.id));
-  const pockets = [...new Map(rows.map((r) => [r.pocket.id, accountRef(r.pocket)])).values()];
+  const pockets = [...new Map(rows.map((r) => [r.pocket.id, r.pocket])).values()];
   return consumption(ctx, rows.map((r) => r.lot), { ...input, pockets });
 }
 
-function consumption(ctx: DomainContext, lots: readonly (typeof creditLots.$inferSelect)[], input: ConsumeLotsInput): LotsToConsume {
+function consumption(ctx: DomainContext, lots: readonly AllocatableLot[], input: ConsumeLotsInput): LotsToConsume {
   const allocatable = input.anyProduct ? lots.map((lot) => ({ ...lot, productSkus: [], productFamilyIds: [] })) : lots;
   const allocations = allocateLots(allocatable, input.amountMinor, input.basket);
   const byId = new Map(input.pockets.map((p) => [p.id, p]));
