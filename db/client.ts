@@ -52,6 +52,10 @@ function preparingQueries<T extends postgres.Sql | TransactionSql>(client: T): T
           return (query: string, parameters: postgres.ParameterOrJSON<never>[] = [], options: postgres.UnsafeQueryOptions = {}) =>
             target.unsafe(query, parameters, { prepare: true, ...options });
         case "begin":
+          return (...args: unknown[]) => {
+            const body = args.pop() as (tx: TransactionSql) => unknown;
+            return onReservedConnection(target as postgres.Sql, (args[0] as string | undefined) ?? "", (tx) => body(preparingQueries(tx)));
+          };
         case "savepoint":
           return (...args: unknown[]) => {
             const body = args.pop() as (tx: TransactionSql) => unknown;
@@ -63,6 +67,58 @@ function preparingQueries<T extends postgres.Sql | TransactionSql>(client: T): T
       }
     },
   });
+}
+
+/**
+ * A transaction on a connection reserved for it first. postgres-js 3.4.9's own `sql.begin` can
+ * send BEGIN to a connection without reserving it, when BEGIN is the query that fills that
+ * connection's pipeline (porsager/postgres#823, #1189): it then fails with UNSAFE_TRANSACTION and
+ * leaves the transaction open on a pooled connection, where other callers' statements (a group
+ * commit's redemptions) would run inside it, answered but never committed (db/client.test.ts
+ * shows both). `sql.reserve` takes only an idle connection, so BEGIN, the body and COMMIT (or
+ * ROLLBACK) all run on one connection that nothing else uses meanwhile.
+ */
+async function onReservedConnection<T>(client: postgres.Sql, mode: string, body: (tx: TransactionSql) => T | Promise<T>): Promise<T> {
+  const reserved = await client.reserve();
+  try {
+    await reserved.unsafe(`begin ${mode.replace(/[^a-z ]/gi, "")}`);
+    let result: T;
+    try {
+      result = await body(withSavepoints(reserved));
+    } catch (error) {
+      // A rollback fails only with the connection, which then takes the transaction with it.
+      await reserved.unsafe("rollback").catch(() => {});
+      throw error;
+    }
+    // A transaction a failed statement aborted answers COMMIT with ROLLBACK, not with an error.
+    const committed = await reserved.unsafe("commit");
+    if (committed.command !== "COMMIT") throw new Error(`The transaction was rolled back (${committed.command}).`);
+    return result;
+  } finally {
+    reserved.release();
+  }
+}
+
+/** The reserved connection as a transaction: nested transactions are savepoints on it. */
+function withSavepoints(reserved: postgres.ReservedSql): TransactionSql {
+  let savepoints = 0;
+  const tx = Object.assign(reserved, {
+    // As postgres-js calls it: an optional name first, the body last.
+    savepoint: async (...args: unknown[]): Promise<unknown> => {
+      const body = args.pop() as (inner: TransactionSql) => unknown;
+      const name = `s${savepoints++}`;
+      await reserved.unsafe(`savepoint ${name}`);
+      try {
+        const result = await body(tx);
+        await reserved.unsafe(`release savepoint ${name}`);
+        return result;
+      } catch (error) {
+        await reserved.unsafe(`rollback to savepoint ${name}`);
+        throw error;
+      }
+    },
+  }) as unknown as TransactionSql;
+  return tx;
 }
 
 export function createDatabase(options: DatabaseOptions): Database {
