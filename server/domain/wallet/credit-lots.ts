@@ -1,5 +1,6 @@
-import { and, asc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, or, sql, type Placeholder } from "drizzle-orm";
 import { arrayLiteral } from "@/db/array-literal";
+import { preparedQuery } from "@/db/prepared";
 import { rowsOf } from "@/db/rows";
 import { creditLots, ledgerAccounts } from "@/db/schema";
 import type { DomainContext } from "../context";
@@ -9,7 +10,7 @@ import type { JournalEntryKind } from "../ledger/kinds";
 import { entryArgument, ledgerErrors, type PostingInput } from "../ledger/post-entry";
 import { callSqlFunction } from "../sql-functions";
 import { allocateLots, type AllocatableLot, type Allocation, type BasketLine } from "./allocate";
-import { eligiblePocket } from "./spending-wallet";
+import { eligibility, eligiblePocket } from "./spending-wallet";
 import type { Wallet } from "./wallets";
 
 export interface LotTerms {
@@ -86,7 +87,8 @@ export interface LotsToConsume {
 }
 
 /** The lots that may pay now: some remaining, unexpired. */
-const payingLot = (now: Date) => and(gt(creditLots.remainingMinor, 0), or(isNull(creditLots.expiresAt), gt(creditLots.expiresAt, now)));
+const payingLot = (now: Date | Placeholder) =>
+  and(gt(creditLots.remainingMinor, 0), or(isNull(creditLots.expiresAt), gt(creditLots.expiresAt, now)));
 
 /**
  * Plans taking up to `amountMinor` from the pockets' unexpired lots, soonest-expiring first and
@@ -113,22 +115,25 @@ export async function eligibleLotsToConsume(
   ctx: DomainContext,
   input: Omit<ConsumeLotsInput, "pockets" | "anyProduct"> & { walletId: string; organisationId?: string | null },
 ): Promise<LotsToConsume> {
-  const rows = await ctx.db
-    .select({
-      lot: {
-        id: creditLots.id,
-        accountId: creditLots.accountId,
-        remainingMinor: creditLots.remainingMinor,
-        expiresAt: creditLots.expiresAt,
-        productSkus: creditLots.productSkus,
-        productFamilyIds: creditLots.productFamilyIds,
-      },
-      pocket: { id: ledgerAccounts.id, kind: ledgerAccounts.kind, currency: ledgerAccounts.currency, walletId: ledgerAccounts.walletId },
-    })
-    .from(creditLots)
-    .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, creditLots.accountId))
-    .where(and(eligiblePocket(input.walletId, input), payingLot(input.now ?? new Date())))
-    .orderBy(asc(creditLots.expiresAt), asc(creditLots.id));
+  const rows = await preparedQuery(ctx.db, "eligible_lots", (db, name) =>
+    db
+      .select({
+        lot: {
+          id: creditLots.id,
+          accountId: creditLots.accountId,
+          remainingMinor: creditLots.remainingMinor,
+          expiresAt: creditLots.expiresAt,
+          productSkus: creditLots.productSkus,
+          productFamilyIds: creditLots.productFamilyIds,
+        },
+        pocket: { id: ledgerAccounts.id, kind: ledgerAccounts.kind, currency: ledgerAccounts.currency, walletId: ledgerAccounts.walletId },
+      })
+      .from(creditLots)
+      .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, creditLots.accountId))
+      .where(and(eligiblePocket, payingLot(sql.placeholder("now"))))
+      .orderBy(asc(creditLots.expiresAt), asc(creditLots.id))
+      .prepare(name),
+  ).execute({ ...eligibility(input.walletId, input), now: (input.now ?? new Date()).toISOString() });
   const pockets = [...new Map(rows.map((r) => [r.pocket.id, r.pocket])).values()];
   return consumption(ctx, rows.map((r) => r.lot), { ...input, pockets });
 }

@@ -1,4 +1,4 @@
-import { and, eq, ne, sql, type SQL } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import { arrayLiteral } from "@/db/array-literal";
 import type { Db } from "@/db";
 import { preparedQuery } from "@/db/prepared";
@@ -71,26 +71,34 @@ export interface PurchaseScope {
  * Which of a wallet's accounts are pockets whose lots may pay for a purchase (D6): the business
  * pocket, and the pockets of the commerce pools containing the purchase's organisation (or its
  * parent merchant) or one of the basket's product families (given, or found from the basket's
- * SKUs). A condition on ledger_accounts, for a query of the pockets or of their lots.
+ * SKUs). A condition on ledger_accounts for a prepared query of the pockets or of their lots,
+ * with the placeholders `eligibility` fills.
  */
-export function eligiblePocket(walletId: string, scope: PurchaseScope): SQL {
-  const organisationId = scope.organisationId ?? null;
-  const familyIds = [...new Set((scope.basket ?? []).flatMap((l) => (l.familyId ? [l.familyId] : [])))];
-  const skus = [...new Set((scope.basket ?? []).flatMap((l) => (l.sku ? [l.sku] : [])))];
-  return sql`${ledgerAccounts.walletId} = ${walletId} and ${ledgerAccounts.kind} = 'POCKET' and (
-    ${ledgerAccounts.commercePoolId} is null
-    or ${ledgerAccounts.commercePoolId} in (
-      select po.pool_id from commerce_pool_organisations po
-      where po.organisation_id = ${organisationId}::uuid
-         or po.organisation_id = (select o.parent_id from organisations o where o.id = ${organisationId}::uuid))
-    or ${ledgerAccounts.commercePoolId} in (
-      select pf.pool_id from commerce_pool_families pf
-      where pf.family_id = any(${arrayLiteral(familyIds)}::uuid[])
-         or pf.family_id in (select p.family_id from products p where p.sku = any(${arrayLiteral(skus)}::text[]))))`;
+export const eligiblePocket = sql`${ledgerAccounts.walletId} = ${sql.placeholder("walletId")} and ${ledgerAccounts.kind} = 'POCKET' and (
+  ${ledgerAccounts.commercePoolId} is null
+  or ${ledgerAccounts.commercePoolId} in (
+    select po.pool_id from commerce_pool_organisations po
+    where po.organisation_id = ${sql.placeholder("organisationId")}::uuid
+       or po.organisation_id = (select o.parent_id from organisations o where o.id = ${sql.placeholder("organisationId")}::uuid))
+  or ${ledgerAccounts.commercePoolId} in (
+    select pf.pool_id from commerce_pool_families pf
+    where pf.family_id = any(${sql.placeholder("familyIds")}::uuid[])
+       or pf.family_id in (select p.family_id from products p where p.sku = any(${sql.placeholder("skus")}::text[]))))`;
+
+/** The values of eligiblePocket's placeholders for a wallet and a purchase. */
+export function eligibility(walletId: string, scope: PurchaseScope) {
+  return {
+    walletId,
+    organisationId: scope.organisationId ?? null,
+    familyIds: arrayLiteral([...new Set((scope.basket ?? []).flatMap((l) => (l.familyId ? [l.familyId] : [])))]),
+    skus: arrayLiteral([...new Set((scope.basket ?? []).flatMap((l) => (l.sku ? [l.sku] : [])))]),
+  };
 }
 
 /** The wallet's pockets eligible for a purchase (see eligiblePocket), ordered by id. */
 export async function eligiblePockets(ctx: DomainContext, walletId: string, scope: PurchaseScope): Promise<AccountRef[]> {
-  const rows = await ctx.db.select().from(ledgerAccounts).where(eligiblePocket(walletId, scope)).orderBy(ledgerAccounts.id);
+  const rows = await preparedQuery(ctx.db, "eligible_pockets", (db, name) =>
+    db.select().from(ledgerAccounts).where(eligiblePocket).orderBy(ledgerAccounts.id).prepare(name),
+  ).execute(eligibility(walletId, scope));
   return rows.map(accountRef);
 }
