@@ -26,10 +26,14 @@ CREATE FUNCTION wallet_spend_batch(calls jsonb) RETURNS jsonb LANGUAGE plpgsql
 SET plan_cache_mode = force_generic_plan SET enable_seqscan = off SET enable_hashjoin = off SET enable_mergejoin = off AS $$
 DECLARE
   contact_ids uuid[] := ARRAY(SELECT DISTINCT (c->>'contactId')::uuid FROM jsonb_array_elements(calls) AS c);
+  -- Every lot take of the batch's redeems, with its call's place and wallet.
+  takes jsonb := (
+    SELECT coalesce(jsonb_agg(l || jsonb_build_object('position', c.position, 'walletId', c.s->'walletId')), '[]')
+    FROM jsonb_array_elements(calls) WITH ORDINALITY AS c(s, position), jsonb_array_elements(coalesce(c.s->'redeem'->'lots', '[]')) AS l);
   account_ids uuid[] := ARRAY(
     SELECT (c->>'openAccountId')::uuid FROM jsonb_array_elements(calls) AS c
     UNION
-    SELECT (l->>'pocketId')::uuid FROM jsonb_array_elements(calls) AS c, jsonb_array_elements(coalesce(c->'redeem'->'lots', '[]')) AS l);
+    SELECT (t->>'pocketId')::uuid FROM jsonb_array_elements(takes) AS t);
   may_spend int;
 BEGIN
   SELECT count(*) INTO may_spend FROM (
@@ -55,8 +59,8 @@ BEGIN
     OR EXISTS (
       SELECT 1
       FROM (
-        SELECT (l->>'lotId')::uuid AS id, (l->>'pocketId')::uuid AS pocket_id, (c->>'walletId')::uuid AS wallet_id, sum((l->>'amountMinor')::bigint) AS total
-        FROM jsonb_array_elements(calls) AS c, jsonb_array_elements(coalesce(c->'redeem'->'lots', '[]')) AS l
+        SELECT (t->>'lotId')::uuid AS id, (t->>'pocketId')::uuid AS pocket_id, (t->>'walletId')::uuid AS wallet_id, sum((t->>'amountMinor')::bigint) AS total
+        FROM jsonb_array_elements(takes) AS t
         GROUP BY 1, 2, 3
       ) t
       LEFT JOIN credit_lots x ON x.id = t.id AND x.account_id = t.pocket_id AND x.wallet_id = t.wallet_id
@@ -75,11 +79,7 @@ BEGIN
   END IF;
 
   UPDATE credit_lots x SET remaining_minor = x.remaining_minor - t.total
-  FROM (
-    SELECT (l->>'lotId')::uuid AS id, sum((l->>'amountMinor')::bigint) AS total
-    FROM jsonb_array_elements(calls) AS c, jsonb_array_elements(coalesce(c->'redeem'->'lots', '[]')) AS l
-    GROUP BY 1
-  ) t
+  FROM (SELECT (t->>'lotId')::uuid AS id, sum((t->>'amountMinor')::bigint) AS total FROM jsonb_array_elements(takes) AS t GROUP BY 1) t
   WHERE x.id = t.id;
   PERFORM ledger_post_entry_batch((
     SELECT jsonb_agg(e.entry ORDER BY c.position, e.i)
@@ -125,8 +125,7 @@ BEGIN
         coalesce((c.s->'redeem'->>'amountMinor')::bigint, 0) - (c.s->>'amountMinor')::bigint AS delta
       FROM jsonb_array_elements(calls) WITH ORDINALITY AS c(s, position)
       UNION ALL
-      SELECT c.position, (l->>'pocketId')::uuid, -(l->>'amountMinor')::bigint
-      FROM jsonb_array_elements(calls) WITH ORDINALITY AS c(s, position), jsonb_array_elements(coalesce(c.s->'redeem'->'lots', '[]')) AS l
+      SELECT (t->>'position')::bigint, (t->>'pocketId')::uuid, -(t->>'amountMinor')::bigint FROM jsonb_array_elements(takes) AS t
     )
     SELECT jsonb_agg(wallet_accounts((c.s->>'walletId')::uuid, coalesce((
         SELECT jsonb_object_agg(a.id, a.balance_minor - coalesce((SELECT sum(g.delta) FROM changes g WHERE g.account_id = a.id AND g.position > c.position), 0))
