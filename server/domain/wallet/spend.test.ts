@@ -18,7 +18,7 @@ import { contactWithWallet, fund } from "./operations-test-fixtures";
 import { redeemFunds } from "./redeem-funds";
 import { refundSpend } from "./refund";
 import { spend } from "./spend";
-import { openAccount } from "./wallets";
+import { openAccount, pocketAccount, type Wallet } from "./wallets";
 
 testDatabase();
 
@@ -43,10 +43,28 @@ const plannedRedeem = (openMinorAsRead: number, pocketId: string, takes: { lotId
   lots: takes.map((t) => ({ ...t, pocketId, postingId: newId() })),
 });
 
+/** The accounts a spend of this wallet names: its contact, wallet, open account and SETTLEMENT. */
+type SpendTarget = { contactId: string; walletId: string; openId: string; settlementId: string };
+
+const spendTarget = async (ctx: DomainContext, contactId: string, wallet: Wallet): Promise<SpendTarget> => ({
+  contactId,
+  walletId: wallet.id,
+  openId: (await openAccount(ctx, wallet)).id,
+  settlementId: (await systemAccount(ctx, "SETTLEMENT", "EUR")).id,
+});
+
+/** Runs calls as one `wallet_spend_batch`: each call's balance of the account after it, or null when it was not written. */
+async function batchBalances(ctx: DomainContext, calls: object[], accountId: string) {
+  const [row] = rowsOf<{ results: ({ id: string; balanceMinor: number }[] | null)[] }>(
+    await ctx.db.execute(sql`select wallet_spend_batch(${JSON.stringify(calls)}::jsonb) as results`),
+  );
+  return row!.results.map((accounts) => accounts && accounts.find((a) => a.id === accountId)!.balanceMinor);
+}
+
 /** What spend() gives `wallet_spend` for a spend of 100 (or as changed) from these accounts. */
-const openFundsSpend = (
+const spendCall = (
   ctx: DomainContext,
-  to: { contactId: string; walletId: string; openId: string; settlementId: string },
+  to: SpendTarget,
   change: { amountMinor?: number; reference?: string; redeem?: PlannedRedeemArgument },
 ) => ({
   spendId: newId(),
@@ -138,7 +156,7 @@ describe("spend", () => {
     await ledgerOk(ctx);
   });
 
-  it("spends open funds that cover the purchase with the same records as any spend, answers a replay, and refuses once the contact is blocked", async () => {
+  it("spends open funds that cover the purchase with the same records as every spend, answers a replay, and refuses once the contact is blocked", async () => {
     const ctx = await contextAs("finance");
     const { contactId, wallet } = await contactWithWallet(ctx);
     await fund(ctx, wallet, 1000);
@@ -168,12 +186,10 @@ describe("spend", () => {
     await fund(ctx, wallet, 1000);
     await redeemFunds(ctx, { contactId, currency: "EUR", amountMinor: 500 });
     const used = (await spend(ctx, { contactId, currency: "EUR", amountMinor: 100, reference: unique("order-") })).reference;
-    const open = await openAccount(ctx, wallet);
-    const settlement = await systemAccount(ctx, "SETTLEMENT", "EUR");
     // What spend() sends after its unlocked read, as if the world changed in between.
-    const to = { contactId, walletId: wallet.id, openId: open.id, settlementId: settlement.id };
+    const to = await spendTarget(ctx, contactId, wallet);
     const statement = (change: { amountMinor?: number; reference?: string }) =>
-      callSqlFunction<unknown>(ctx, "wallet_spend", openFundsSpend(ctx, to, change));
+      callSqlFunction<unknown>(ctx, "wallet_spend", spendCall(ctx, to, change));
     const spendsBefore = await ctx.db.select().from(spends).where(eq(spends.walletId, wallet.id));
 
     expect(await statement({ amountMinor: 401 })).toBeNull();
@@ -191,24 +207,18 @@ describe("spend", () => {
     const { contactId, wallet } = await contactWithWallet(ctx);
     await fund(ctx, wallet, 1000);
     await redeemFunds(ctx, { contactId, currency: "EUR", amountMinor: 400 });
-    const open = await openAccount(ctx, wallet);
-    const to = { contactId, walletId: wallet.id, openId: open.id, settlementId: (await systemAccount(ctx, "SETTLEMENT", "EUR")).id };
+    const to = await spendTarget(ctx, contactId, wallet);
     /** Each call's open funds after it, or null when it was not written. */
-    const batch = async (calls: object[]) => {
-      const [row] = rowsOf<{ results: ({ id: string; balanceMinor: number }[] | null)[] }>(
-        await ctx.db.execute(sql`select wallet_spend_batch(${JSON.stringify(calls)}::jsonb) as results`),
-      );
-      return row!.results.map((accounts) => accounts && accounts.find((a) => a.id === open.id)!.balanceMinor);
-    };
+    const batch = (calls: object[]) => batchBalances(ctx, calls, to.openId);
 
-    const together = [100, 50, 25].map((amountMinor) => openFundsSpend(ctx, to, { amountMinor }));
+    const together = [100, 50, 25].map((amountMinor) => spendCall(ctx, to, { amountMinor }));
     expect(await batch(together)).toEqual([300, 250, 225]);
     expect(await transactionsThatWrote(ctx, "spends", together.map((c) => c.spendId))).toBe(1);
 
     // 200 does not fit after the first: it alone is left out; a reference given twice is spent once.
     const reference = unique("order-");
-    const apart = [100, 200].map((amountMinor) => openFundsSpend(ctx, to, { amountMinor }));
-    const twice = [openFundsSpend(ctx, to, { reference }), openFundsSpend(ctx, to, { reference })];
+    const apart = [100, 200].map((amountMinor) => spendCall(ctx, to, { amountMinor }));
+    const twice = [spendCall(ctx, to, { reference }), spendCall(ctx, to, { reference })];
     expect(await batch([...apart, ...twice])).toEqual([125, null, 25, null]);
 
     expect((await walletBalances(ctx, wallet.id)).openMinor).toBe(25);
@@ -245,10 +255,10 @@ describe("spend", () => {
     const lot = await fund(ctx, wallet, 300);
     const expired = await fund(ctx, wallet, 300, { expiresAt: new Date(Date.now() - 1000) });
     await redeemFunds(ctx, { contactId, currency: "EUR", amountMinor: 50 });
-    const pocket = (await ctx.db.select().from(creditLots).where(eq(creditLots.id, lot.creditLotId)))[0]!.accountId;
-    const to = { contactId, walletId: wallet.id, openId: (await openAccount(ctx, wallet)).id, settlementId: (await systemAccount(ctx, "SETTLEMENT", "EUR")).id };
+    const pocket = (await pocketAccount(ctx, wallet, null)).id;
+    const to = await spendTarget(ctx, contactId, wallet);
     const statement = (redeem: PlannedRedeemArgument, amountMinor = 100) =>
-      callSqlFunction<unknown>(ctx, "wallet_spend", openFundsSpend(ctx, to, { amountMinor, redeem }));
+      callSqlFunction<unknown>(ctx, "wallet_spend", spendCall(ctx, to, { amountMinor, redeem }));
 
     expect(await statement(plannedRedeem(0, pocket, [{ lotId: lot.creditLotId, amountMinor: 100 }]))).toBeNull(); // open funds are 50, not 0
     expect(await statement(plannedRedeem(50, pocket, [{ lotId: lot.creditLotId, amountMinor: 350 }]), 400)).toBeNull();
@@ -268,17 +278,12 @@ describe("spend", () => {
     const ctx = await contextAs("finance");
     const { contactId, wallet } = await contactWithWallet(ctx);
     const lot = await fund(ctx, wallet, 100);
-    const pocket = (await ctx.db.select().from(creditLots).where(eq(creditLots.id, lot.creditLotId)))[0]!.accountId;
-    const to = { contactId, walletId: wallet.id, openId: (await openAccount(ctx, wallet)).id, settlementId: (await systemAccount(ctx, "SETTLEMENT", "EUR")).id };
+    const pocket = (await pocketAccount(ctx, wallet, null)).id;
+    const to = await spendTarget(ctx, contactId, wallet);
     /** Each call's pocket balance after it, or null when it was not written. */
-    const batch = async (calls: object[]) => {
-      const [row] = rowsOf<{ results: ({ id: string; balanceMinor: number }[] | null)[] }>(
-        await ctx.db.execute(sql`select wallet_spend_batch(${JSON.stringify(calls)}::jsonb) as results`),
-      );
-      return row!.results.map((accounts) => accounts && accounts.find((a) => a.id === pocket)!.balanceMinor);
-    };
+    const batch = (calls: object[]) => batchBalances(ctx, calls, pocket);
     const redeemSpend = (amountMinor: number) =>
-      openFundsSpend(ctx, to, { amountMinor, redeem: plannedRedeem(0, pocket, [{ lotId: lot.creditLotId, amountMinor }]) });
+      spendCall(ctx, to, { amountMinor, redeem: plannedRedeem(0, pocket, [{ lotId: lot.creditLotId, amountMinor }]) });
 
     const together = [30, 20, 10].map(redeemSpend);
     expect(await batch(together)).toEqual([70, 50, 40]);
