@@ -68,7 +68,7 @@ async function readBody(req: IncomingMessage): Promise<Buffer | null> {
   return Buffer.concat(chunks);
 }
 
-/** Header lookup as a web Headers answers it: any case, repeated values joined. */
+/** Header lookup as a web Headers answers it: names whatever their case, repeated values joined. */
 function headersOf(incoming: IncomingHttpHeaders): RestRequest["headers"] {
   return {
     get(name) {

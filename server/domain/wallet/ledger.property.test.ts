@@ -25,7 +25,7 @@ import { pocketAccount, type Wallet } from "./wallets";
 testDatabase();
 
 /**
- * Property (issue #4): any random sequence of credits, redeems, spends, refunds, holds, captures,
+ * Property of issue #4, that any random sequence of credits, redeems, spends, refunds, holds, captures,
  * releases, hold and lot expiries and adjustments (of commerce or open funds) on a few wallets
  * keeps every ledger invariant.
  * Each sequence runs on two fresh contacts' wallets; after each one the invariants are checked on
