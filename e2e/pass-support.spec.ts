@@ -1,3 +1,5 @@
+import { eq } from "drizzle-orm";
+import { messages } from "@/db/schema";
 import type { DomainContext } from "@/server/domain/context";
 import { redeemPass } from "@/server/domain/passes/redeem/redeem";
 import { spend } from "@/server/domain/wallet/spend";
@@ -9,9 +11,18 @@ test.use({ storageState: storageStateOf("support") });
 const contactAndMultiUsePlan = (domain: DomainContext, lastName: string) =>
   contactAndGiftPlan(domain, { firstName: "Ada", lastName }, { usage: "MULTIPLE", maxUses: 3 });
 
-/** A gift pass issued to the contact, with its plain code (decrypted as only delivery may). */
-const giftPassOf = (domain: DomainContext, planId: string, contactId: string, valueMinor: number) =>
-  issuedWithCode(domain, { planId, contactId, valueMinor });
+/** A gift pass issued to the contact, with its plain code (decrypted as only delivery may), once its eGift is sent. */
+async function giftPassOf(domain: DomainContext, planId: string, contactId: string, valueMinor: number) {
+  const issued = await issuedWithCode(domain, { planId, contactId, valueMinor });
+  // Its eGift goes out in the background; once sent, the timeline's "Sent" cannot land after the
+  // test's own steps (a slow worker made it the newest entry, above a roll-back).
+  await expect
+    .poll(async () => (await domain.db.select({ status: messages.status }).from(messages).where(eq(messages.passId, issued.passId)))[0]?.status, {
+      timeout: 30_000,
+    })
+    .toBe("SENT");
+  return issued;
+}
 
 test("a support user replaces a lost, partly redeemed gift pass: the old pass is cancelled and links to a new pass with the remaining value for the same contact", async ({
   page,
